@@ -1,0 +1,18 @@
+package vn.bantin.store;
+
+/**
+ * What one ingest transaction did.
+ *
+ * @param newStories entries that became new stories
+ * @param joined entries that joined a story another source (or item) had already made
+ * @param known entries already stored for this source (re-polled)
+ */
+public record IngestResult(int newStories, int joined, int known) {
+
+  public static final IngestResult NOTHING = new IngestResult(0, 0, 0);
+
+  /** Whether any story readers can see changed. */
+  public boolean changed() {
+    return newStories > 0 || joined > 0;
+  }
+}

@@ -1,0 +1,56 @@
+package vn.bantin.store;
+
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceState;
+import vn.bantin.model.Story;
+
+/**
+ * Where entries, stories and source state live. Every method may be called from any thread,
+ * never blocks the caller, and completes its future on a Vert.x context. Implementations: SQLite
+ * (one machine) and, later, PostgreSQL (many instances).
+ */
+public interface Store {
+
+  /** Records the configured sources (id, title, url) so stories can name them. */
+  Future<Void> syncSources(List<SourceConfig> sources);
+
+  /** The stored state of every source ever polled, by source id. */
+  Future<Map<String, SourceState>> sourceStates();
+
+  /**
+   * Stores one successful poll in one transaction: the entries, the stories they make or join,
+   * and the source's new state including its validators. When it fails nothing is written, so
+   * the validators stay where they were and the next poll brings the same entries again.
+   */
+  Future<IngestResult> ingest(SourceState state, List<Entry> entries);
+
+  /**
+   * Stores a poll that brought no entries (304, failure): everything of {@code state} except the
+   * validators ({@code etag}, {@code lastModified}), which only {@link #ingest} writes.
+   */
+  Future<Void> savePollState(SourceState state);
+
+  /**
+   * The newest stories carried by any of {@code sourceIds}, newest first by published date.
+   *
+   * @param sourceIds the sources to take stories from; {@code null} for every source
+   * @param since only stories published at or after this, or {@code null}
+   */
+  Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since);
+
+  /** How many entries each source has stored, by source id. */
+  Future<Map<String, Long>> entryCounts();
+
+  /** Deletes stories published before {@code cutoff} that no source has carried since; returns
+   * how many. */
+  Future<Integer> prune(Instant cutoff);
+
+  /** Finishes writes in flight and releases the store. */
+  Future<Void> close();
+}
