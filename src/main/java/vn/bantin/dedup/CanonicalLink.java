@@ -10,13 +10,19 @@ import java.util.Set;
 /** The form of a link under which two links are the same story (contract, rule 2). */
 public final class CanonicalLink {
 
+  // Removing a parameter that selects content would merge different articles, which is worse
+  // than a missed duplicate, so only names known to be click or campaign trackers are listed:
+  // Google (utm_*, gclid, _ga), Meta (fbclid, igshid), Microsoft, Yandex, Twitter, TikTok,
+  // Mailchimp, Marketo, HubSpot, Matomo/Piwik campaigns, and Zalo (zarsrc), common on Vietnamese
+  // news sites. Names are compared in lower case.
   /** Query parameters that only track the reader's path to the article, by exact name. */
   private static final Set<String> TRACKING_PARAMS = Set.of(
       "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid",
       "ttclid", "igshid", "zarsrc", "mc_cid", "mc_eid", "_ga", "_gl", "ref_src", "mkt_tok",
-      "_hsenc", "_hsmi");
-  /** Query parameters that only track, by prefix (Google Analytics, Matomo, Piwik, HubSpot). */
-  private static final List<String> TRACKING_PREFIXES = List.of("utm_", "mtm_", "pk_", "hsa_");
+      "_hsenc", "_hsmi", "pk_campaign", "pk_kwd", "pk_source", "pk_medium", "pk_content",
+      "mtm_campaign", "mtm_kwd", "mtm_source", "mtm_medium", "mtm_content");
+  /** Query parameters that only track, by prefix. */
+  private static final List<String> TRACKING_PREFIXES = List.of("utm_");
 
   private static final String HEX = "0123456789ABCDEF";
 
@@ -144,7 +150,8 @@ public final class CanonicalLink {
 
   private static boolean isTracking(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return TRACKING_PARAMS.contains(lower) || TRACKING_PREFIXES.stream().anyMatch(lower::startsWith);
+    return TRACKING_PARAMS.contains(lower)
+        || TRACKING_PREFIXES.stream().anyMatch(lower::startsWith);
   }
 
   /**

@@ -29,7 +29,8 @@ class CanonicalLinkTest {
         Arguments.of("zarsrc (Zalo)", BASE + "?zarsrc=31&utm_source=zalo"),
         Arguments.of("gclid", BASE + "?gclid=xyz"),
         Arguments.of("empty query", BASE + "?"),
-        Arguments.of("percent-encoded unreserved", "https://vov.vn/chinh%2Dtri/dang-uy-khoi-123.vov"),
+        Arguments.of("percent-encoded unreserved",
+            "https://vov.vn/chinh%2Dtri/dang-uy-khoi-123.vov"),
         Arguments.of("surrounding spaces", "  " + BASE + "  "));
   }
 
@@ -65,7 +66,8 @@ class CanonicalLinkTest {
         Arguments.of("different query values", "https://baolaichau.vn/tin?id=5",
             "https://baolaichau.vn/tin?id=6"),
         Arguments.of("different hosts", BASE, "https://vtv.vn/chinh-tri/dang-uy-khoi-123.vov"),
-        Arguments.of("non-default port", BASE, "https://vov.vn:8443/chinh-tri/dang-uy-khoi-123.vov"),
+        Arguments.of("non-default port", BASE,
+            "https://vov.vn:8443/chinh-tri/dang-uy-khoi-123.vov"),
         Arguments.of("path case", BASE, "https://vov.vn/Chinh-Tri/dang-uy-khoi-123.vov"),
         Arguments.of("real parameter kept", BASE, BASE + "?page=2"));
   }

@@ -22,7 +22,8 @@ class TitleKeyTest {
         Arguments.of("punctuation", "Đảng ủy Khối: triển khai nhiệm vụ năm 2025!"),
         Arguments.of("quotes and dashes", "“Đảng ủy Khối” – triển khai nhiệm vụ năm 2025"),
         Arguments.of("extra whitespace", "  Đảng   ủy\tKhối\u00a0triển khai nhiệm vụ năm 2025 "),
-        Arguments.of("soft hyphen inside a word", "Đảng ủy Khối triển khai nhiệm vụ năm 20\u00ad25"));
+        Arguments.of("soft hyphen inside a word",
+            "Đảng ủy Khối triển khai nhiệm vụ năm 20\u00ad25"));
   }
 
   @ParameterizedTest(name = "{0}")
