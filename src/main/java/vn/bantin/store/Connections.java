@@ -1,0 +1,45 @@
+package vn.bantin.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.sqlite.SQLiteConfig;
+
+/** Opens the SQLite connections of the store, each configured for its one role. */
+final class Connections {
+
+  /** How long a statement waits for a lock, and a read for a free connection. */
+  static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+  private Connections() {}
+
+  /**
+   * The one connection that writes. WAL lets reads proceed during a write; synchronous=NORMAL in
+   * WAL mode survives application crashes and only risks the latest commits on power loss (SQLite
+   * "Write-Ahead Logging", section "Performance Considerations").
+   */
+  static Connection writer(Path file) throws SQLException {
+    SQLiteConfig config = common();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    return config.createConnection(url(file));
+  }
+
+  /** A read-only connection; WAL mode is a property of the file, set by the writer first. */
+  static Connection reader(Path file) throws SQLException {
+    SQLiteConfig config = common();
+    config.setReadOnly(true);
+    return config.createConnection(url(file));
+  }
+
+  private static SQLiteConfig common() {
+    SQLiteConfig config = new SQLiteConfig();
+    config.enforceForeignKeys(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return config;
+  }
+
+  private static String url(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath();
+  }
+}

@@ -1,0 +1,113 @@
+package vn.bantin.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a SQLite database to the current schema by applying the versioned scripts under {@code
+ * db/sqlite/} that it has not seen yet, in order, each in its own transaction together with its
+ * {@code schema_version} row. A script is never edited once released: a change is a new script.
+ */
+final class Migrations {
+
+  /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
+  static final List<String> SCRIPTS = List.of("V1__init.sql");
+
+  private static final String DIRECTORY = "/db/sqlite/";
+
+  private Migrations() {}
+
+  /**
+   * Applies the missing migrations on {@code connection} (auto-commit mode).
+   *
+   * @return the versions applied now, empty when the schema was current
+   * @throws SQLException when a script fails (its transaction is rolled back) or the database is
+   *     newer than this program
+   */
+  static List<Integer> apply(Connection connection, InstantSource clock) throws SQLException {
+    Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS schema_version ("
+        + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
+    int current = currentVersion(connection);
+    if (current > SCRIPTS.size()) {
+      throw new SQLException("database schema version " + current
+          + " is newer than this program knows (" + SCRIPTS.size() + ")");
+    }
+    List<Integer> applied = new ArrayList<>();
+    for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+      String script = SCRIPTS.get(version - 1);
+      int number = version;
+      Jdbc.inTransaction(connection, true, c -> {
+        for (String statement : statements(read(script))) {
+          Jdbc.execute(c, statement);
+        }
+        try (PreparedStatement insert = c.prepareStatement(
+            "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+          insert.setInt(1, number);
+          insert.setString(2, script);
+          insert.setLong(3, clock.millis());
+          insert.executeUpdate();
+        }
+        return null;
+      });
+      applied.add(version);
+    }
+    return applied;
+  }
+
+  static int currentVersion(Connection connection) throws SQLException {
+    try (PreparedStatement query =
+            connection.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM schema_version");
+        ResultSet rows = query.executeQuery()) {
+      return rows.next() ? rows.getInt(1) : 0;
+    }
+  }
+
+  /** The number in a script's name: {@code V12__x.sql} is 12. */
+  static int versionOf(String script) {
+    return Integer.parseInt(script.substring(1, script.indexOf("__")));
+  }
+
+  /**
+   * Splits a script into statements: a statement ends with a semicolon at the end of a line, and
+   * {@code --} comment lines are skipped. Scripts are written to that rule (no triggers).
+   */
+  static List<String> statements(String script) {
+    List<String> statements = new ArrayList<>();
+    StringBuilder current = new StringBuilder();
+    for (String line : script.split("\n")) {
+      String trimmed = line.strip();
+      if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+        continue;
+      }
+      current.append(line).append('\n');
+      if (trimmed.endsWith(";")) {
+        statements.add(current.toString().strip());
+        current.setLength(0);
+      }
+    }
+    if (!current.toString().isBlank()) {
+      statements.add(current.toString().strip());
+    }
+    return statements;
+  }
+
+  private static String read(String script) {
+    try (InputStream in = Migrations.class.getResourceAsStream(DIRECTORY + script)) {
+      if (in == null) {
+        throw new IllegalStateException("missing migration resource " + DIRECTORY + script);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,199 @@
+package vn.bantin.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceState;
+import vn.bantin.model.Story;
+
+/**
+ * The {@link Store} of one machine: an embedded SQLite database, {@code bantin.db} in the data
+ * directory, in WAL mode so that readers never wait for the writer. SQLite allows one writer at a
+ * time, so every write runs on one connection on the single thread of the {@code
+ * bantin-store-write} worker pool, in submission order; reads share a small pool of read-only
+ * connections on the {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
+ */
+public final class SqliteStore implements Store {
+
+  /** The database file inside the data directory. */
+  public static final String DATABASE_FILE = "bantin.db";
+
+  private final WorkerExecutor writer;
+  private final WorkerExecutor readers;
+  private final Connection writeConnection;
+  private final BlockingQueue<Connection> readConnections;
+  private final int readPoolSize;
+  private final InstantSource clock;
+  private volatile Future<Void> closing;
+
+  private SqliteStore(WorkerExecutor writer, WorkerExecutor readers, Connection writeConnection,
+      List<Connection> readConnections, InstantSource clock) {
+    this.writer = writer;
+    this.readers = readers;
+    this.writeConnection = writeConnection;
+    this.readConnections = new ArrayBlockingQueue<>(readConnections.size(), false,
+        readConnections);
+    this.readPoolSize = readConnections.size();
+    this.clock = clock;
+  }
+
+  /**
+   * Opens (creating if needed) {@code dataDir/bantin.db} and brings its schema up to date.
+   *
+   * @param readPoolSize how many read connections and read threads, at least 1
+   * @param clock the time stamped on stories and source states
+   * @return the store, on the caller's context; failed when the directory or database cannot
+   *     be opened or migrated
+   */
+  public static Future<SqliteStore> open(Vertx vertx, Path dataDir, int readPoolSize,
+      InstantSource clock) {
+    if (readPoolSize < 1) {
+      return Future.failedFuture(new IllegalArgumentException("readPoolSize < 1"));
+    }
+    WorkerExecutor writer = vertx.createSharedWorkerExecutor("bantin-store-write", 1);
+    WorkerExecutor readers = vertx.createSharedWorkerExecutor("bantin-store-read", readPoolSize);
+    Future<SqliteStore> opened = writer.executeBlocking(() -> {
+      Files.createDirectories(dataDir);
+      Path file = dataDir.resolve(DATABASE_FILE);
+      List<Connection> connections = new ArrayList<>();
+      try {
+        Connection write = Connections.writer(file);
+        connections.add(write);
+        Migrations.apply(write, clock);
+        for (int i = 0; i < readPoolSize; i++) {
+          connections.add(Connections.reader(file));
+        }
+        return new SqliteStore(writer, readers, write,
+            connections.subList(1, connections.size()), clock);
+      } catch (SQLException | RuntimeException e) {
+        for (Connection connection : connections) {
+          connection.close();
+        }
+        throw e;
+      }
+    }, false);
+    return opened.onFailure(e -> {
+      writer.close();
+      readers.close();
+    });
+  }
+
+  @Override
+  public Future<Void> syncSources(List<SourceConfig> sources) {
+    List<SourceConfig> copy = List.copyOf(sources);
+    return write(c -> {
+      SourceStateDao.sync(c, copy);
+      return null;
+    });
+  }
+
+  @Override
+  public Future<Map<String, SourceState>> sourceStates() {
+    return read(SourceStateDao::all);
+  }
+
+  @Override
+  public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
+    List<Entry> copy = List.copyOf(entries);
+    return write(c -> StoryWriter.ingest(c, state, copy, clock.instant()));
+  }
+
+  @Override
+  public Future<Void> savePollState(SourceState state) {
+    return write(c -> {
+      SourceStateDao.save(c, state, false, clock.instant());
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since) {
+    if (limit < 0) {
+      return Future.failedFuture(new IllegalArgumentException("limit < 0"));
+    }
+    Set<String> ids = sourceIds == null ? null : Set.copyOf(sourceIds);
+    return read(c -> StoryReader.latest(c, ids, limit, since));
+  }
+
+  @Override
+  public Future<Map<String, Long>> entryCounts() {
+    return read(SourceStateDao::entryCounts);
+  }
+
+  @Override
+  public Future<Integer> prune(Instant cutoff) {
+    // Entries, and later every table keyed by story, follow by ON DELETE CASCADE.
+    return write(c -> {
+      try (PreparedStatement delete = c.prepareStatement("DELETE FROM stories"
+          + " WHERE published < ? AND NOT EXISTS (SELECT 1 FROM entries e"
+          + " WHERE e.story_id = stories.id AND e.last_seen >= ?)")) {
+        Jdbc.setInstant(delete, 1, cutoff);
+        Jdbc.setInstant(delete, 2, cutoff);
+        return delete.executeUpdate();
+      }
+    });
+  }
+
+  /** Runs after every write submitted before it; later calls fail with IllegalStateException. */
+  @Override
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      // The write pool is one FIFO thread, so this runs after every write already queued.
+      Future<Void> writes = writer.executeBlocking(() -> {
+        writeConnection.close();
+        return null;
+      }, false);
+      Future<Void> reads = readers.executeBlocking(() -> {
+        for (int i = 0; i < readPoolSize; i++) {
+          readConnections.take().close();
+        }
+        return null;
+      }, false);
+      closing = Future.join(writes, reads).transform(done -> Future.join(writer.close(),
+          readers.close()).transform(ignored -> done.succeeded()
+              ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
+    }
+    return closing;
+  }
+
+  private <T> Future<T> write(Jdbc.Work<T> work) {
+    if (closing != null) {
+      return Future.failedFuture(new IllegalStateException("store closed"));
+    }
+    return writer.executeBlocking(() -> Jdbc.inTransaction(writeConnection, true, work), false);
+  }
+
+  private <T> Future<T> read(Jdbc.Work<T> work) {
+    if (closing != null) {
+      return Future.failedFuture(new IllegalStateException("store closed"));
+    }
+    return readers.executeBlocking(() -> {
+      Connection connection = readConnections.poll(Connections.BUSY_TIMEOUT_MILLIS,
+          TimeUnit.MILLISECONDS);
+      if (connection == null) {
+        throw new IllegalStateException("no read connection: store closed");
+      }
+      try {
+        return Jdbc.inTransaction(connection, false, work);
+      } finally {
+        readConnections.add(connection);
+      }
+    }, false);
+  }
+}

@@ -1,0 +1,104 @@
+package vn.bantin.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.bantin.model.SourceRef;
+import vn.bantin.model.Story;
+
+/** Reads stories as readers see them: two queries, one for the stories, one for their sources. */
+final class StoryReader {
+
+  private StoryReader() {}
+
+  /**
+   * The newest {@code limit} stories carried by any of {@code sourceIds} ({@code null}: any
+   * source) and published at or after {@code since} ({@code null}: any time), newest first by
+   * published date, then by id descending; each lists its sources, the first sighting first.
+   */
+  static List<Story> latest(Connection connection, Set<String> sourceIds, int limit,
+      Instant since) throws SQLException {
+    if (limit == 0 || (sourceIds != null && sourceIds.isEmpty())) {
+      return List.of();
+    }
+    List<String> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
+    // Walks stories_by_published newest first and stops after `limit` hits; the EXISTS probe
+    // uses entries_by_story.
+    String sql = "SELECT id, link, title, summary_html, content_html, author, published"
+        + " FROM stories s WHERE s.published >= ?"
+        + (ids.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM entries e WHERE e.story_id = s.id"
+            + " AND e.source_id IN (" + placeholders(ids.size()) + "))")
+        + " ORDER BY s.published DESC, s.id DESC LIMIT ?";
+    List<Row> rows = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      int index = 1;
+      query.setLong(index++, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+      for (String id : ids) {
+        query.setString(index++, id);
+      }
+      query.setInt(index, limit);
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          rows.add(new Row(result.getString("id"), result.getString("link"),
+              result.getString("title"), result.getString("summary_html"),
+              result.getString("content_html"), result.getString("author"),
+              Jdbc.getInstant(result, "published")));
+        }
+      }
+    }
+    Map<String, List<SourceRef>> sources = sourcesOf(connection, rows);
+    List<Story> stories = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      stories.add(new Story(row.id(), row.link(), row.title(), row.summaryHtml(),
+          row.contentHtml(), row.author(), row.published(),
+          sources.getOrDefault(row.id(), List.of())));
+    }
+    return stories;
+  }
+
+  private record Row(String id, String link, String title, String summaryHtml,
+      String contentHtml, String author, Instant published) {}
+
+  /** Each story's sources in order of first sighting, one per source, in one query. */
+  private static Map<String, List<SourceRef>> sourcesOf(Connection connection, List<Row> rows)
+      throws SQLException {
+    if (rows.isEmpty()) {
+      return Map.of();
+    }
+    // A source's title falls back to its id when feeds.yml never named it (synced later).
+    String sql = "SELECT e.story_id, e.source_id, COALESCE(src.title, e.source_id) AS title,"
+        + " e.link FROM entries e JOIN sources src ON src.id = e.source_id"
+        + " WHERE e.story_id IN (" + placeholders(rows.size()) + ")"
+        + " ORDER BY e.fetched_at, e.rowid";
+    Map<String, Map<String, SourceRef>> byStory = new HashMap<>();
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      for (int i = 0; i < rows.size(); i++) {
+        query.setString(i + 1, rows.get(i).id());
+      }
+      try (ResultSet result = query.executeQuery()) {
+        while (result.next()) {
+          String sourceId = result.getString("source_id");
+          byStory.computeIfAbsent(result.getString("story_id"), id -> new LinkedHashMap<>())
+              .putIfAbsent(sourceId, new SourceRef(sourceId, result.getString("title"),
+                  result.getString("link")));
+        }
+      }
+    }
+    Map<String, List<SourceRef>> sources = new HashMap<>();
+    byStory.forEach((id, refs) -> sources.put(id, List.copyOf(refs.values())));
+    return Collections.unmodifiableMap(sources);
+  }
+
+  private static String placeholders(int count) {
+    return String.join(", ", Collections.nCopies(count, "?"));
+  }
+}

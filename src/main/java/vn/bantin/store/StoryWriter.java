@@ -1,0 +1,202 @@
+package vn.bantin.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.bantin.dedup.StoryIdentity;
+import vn.bantin.dedup.StoryIdentity.Keys;
+import vn.bantin.dedup.StoryIdentity.Match;
+import vn.bantin.dedup.StoryIds;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceState;
+
+/**
+ * Writes one poll's entries inside the caller's transaction: each entry is known, joins a stored
+ * story, or starts a new one, as {@link StoryIdentity} decides. Entries are processed one after
+ * another, so two entries of the same feed can join each other. One instance per transaction.
+ */
+final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoCloseable {
+
+  private final Connection connection;
+  private final Instant now;
+  private final PreparedStatement entryStory;
+  private final PreparedStatement linkStory;
+  private final PreparedStatement titleStory;
+  private final PreparedStatement storyExists;
+  private final PreparedStatement insertStory;
+  private final PreparedStatement insertEntry;
+  private final PreparedStatement touchEntry;
+  private final PreparedStatement updateFirstSighting;
+
+  private StoryWriter(Connection connection, Instant now) throws SQLException {
+    this.connection = connection;
+    this.now = now;
+    entryStory = prepare("SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
+    // The earliest sighting decides when several stored stories match.
+    linkStory = prepare("SELECT story_id FROM entries WHERE canonical_link = ?"
+        + " ORDER BY fetched_at, rowid LIMIT 1");
+    titleStory = prepare("SELECT story_id FROM entries WHERE title_key = ?"
+        + " AND published BETWEEN ? AND ? ORDER BY fetched_at, rowid LIMIT 1");
+    storyExists = prepare("SELECT 1 FROM stories WHERE id = ?");
+    insertStory = prepare("INSERT INTO stories (id, link, title, summary_html, content_html,"
+        + " author, published, first_source_id, first_entry_key, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertEntry = prepare("INSERT INTO entries (source_id, entry_key, story_id, link,"
+        + " canonical_link, title, title_key, published, fetched_at, last_seen)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    touchEntry = prepare("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
+        + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
+    // Only the first sighting's text is shown, so only its edits reach the story.
+    updateFirstSighting = prepare("UPDATE stories SET title = ?, summary_html = ?,"
+        + " content_html = ?, author = ? WHERE id = ? AND first_source_id = ?"
+        + " AND first_entry_key = ?");
+  }
+
+  /**
+   * Stores {@code state} with its validators and {@code entries}, inside the transaction already
+   * open on {@code connection}.
+   *
+   * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
+   */
+  static IngestResult ingest(Connection connection, SourceState state, List<Entry> entries,
+      Instant now) throws SQLException {
+    SourceStateDao.save(connection, state, true, now);
+    int newStories = 0;
+    int joined = 0;
+    int known = 0;
+    try (StoryWriter writer = new StoryWriter(connection, now)) {
+      for (Entry entry : entries) {
+        if (!entry.sourceId().equals(state.sourceId())) {
+          throw new IllegalArgumentException("entry " + entry.key() + " of source "
+              + entry.sourceId() + " ingested as " + state.sourceId());
+        }
+        switch (writer.write(entry)) {
+          case NEW -> newStories++;
+          case JOINED -> joined++;
+          case KNOWN -> known++;
+        }
+      }
+    }
+    return new IngestResult(newStories, joined, known);
+  }
+
+  private enum Outcome { NEW, JOINED, KNOWN }
+
+  private Outcome write(Entry entry) throws SQLException {
+    Keys keys = StoryIdentity.keysOf(entry);
+    Optional<Match> match = StoryIdentity.match(entry, keys, this);
+    if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
+      touch(entry, keys, match.get().storyId());
+      return Outcome.KNOWN;
+    }
+    if (match.isPresent()) {
+      insertEntry(entry, keys, match.get().storyId());
+      return Outcome.JOINED;
+    }
+    String storyId = StoryIds.mint(entry.sourceId(), entry.key());
+    // The id is minted from this very entry, so it can only exist already if the entry was
+    // removed without its story; joining keeps the published id rather than failing forever.
+    if (exists(storyId)) {
+      insertEntry(entry, keys, storyId);
+      return Outcome.JOINED;
+    }
+    insertStory(entry, storyId);
+    insertEntry(entry, keys, storyId);
+    return Outcome.NEW;
+  }
+
+  @Override
+  public String storyOfEntry(String sourceId, String entryKey) throws SQLException {
+    entryStory.setString(1, sourceId);
+    entryStory.setString(2, entryKey);
+    return firstString(entryStory);
+  }
+
+  @Override
+  public String storyWithLink(String canonicalLink) throws SQLException {
+    linkStory.setString(1, canonicalLink);
+    return firstString(linkStory);
+  }
+
+  @Override
+  public String storyWithTitle(String titleKey, Instant from, Instant to) throws SQLException {
+    titleStory.setString(1, titleKey);
+    Jdbc.setInstant(titleStory, 2, from);
+    Jdbc.setInstant(titleStory, 3, to);
+    return firstString(titleStory);
+  }
+
+  private boolean exists(String storyId) throws SQLException {
+    storyExists.setString(1, storyId);
+    return firstString(storyExists) != null;
+  }
+
+  private void insertStory(Entry entry, String storyId) throws SQLException {
+    insertStory.setString(1, storyId);
+    insertStory.setString(2, entry.link());
+    insertStory.setString(3, entry.title());
+    insertStory.setString(4, entry.summaryHtml());
+    insertStory.setString(5, entry.contentHtml());
+    insertStory.setString(6, entry.author());
+    Jdbc.setInstant(insertStory, 7, entry.published());
+    insertStory.setString(8, entry.sourceId());
+    insertStory.setString(9, entry.key());
+    Jdbc.setInstant(insertStory, 10, now);
+    insertStory.executeUpdate();
+  }
+
+  private void insertEntry(Entry entry, Keys keys, String storyId) throws SQLException {
+    insertEntry.setString(1, entry.sourceId());
+    insertEntry.setString(2, entry.key());
+    insertEntry.setString(3, storyId);
+    insertEntry.setString(4, entry.link());
+    insertEntry.setString(5, keys.canonicalLink());
+    insertEntry.setString(6, entry.title());
+    insertEntry.setString(7, keys.titleKey());
+    Jdbc.setInstant(insertEntry, 8, entry.published());
+    Jdbc.setInstant(insertEntry, 9, entry.fetchedAt());
+    Jdbc.setInstant(insertEntry, 10, entry.fetchedAt());
+    insertEntry.executeUpdate();
+  }
+
+  private void touch(Entry entry, Keys keys, String storyId) throws SQLException {
+    Jdbc.setInstant(touchEntry, 1, entry.fetchedAt());
+    touchEntry.setString(2, entry.link());
+    touchEntry.setString(3, keys.canonicalLink());
+    touchEntry.setString(4, entry.title());
+    touchEntry.setString(5, keys.titleKey());
+    touchEntry.setString(6, entry.sourceId());
+    touchEntry.setString(7, entry.key());
+    touchEntry.executeUpdate();
+    updateFirstSighting.setString(1, entry.title());
+    updateFirstSighting.setString(2, entry.summaryHtml());
+    updateFirstSighting.setString(3, entry.contentHtml());
+    updateFirstSighting.setString(4, entry.author());
+    updateFirstSighting.setString(5, storyId);
+    updateFirstSighting.setString(6, entry.sourceId());
+    updateFirstSighting.setString(7, entry.key());
+    updateFirstSighting.executeUpdate();
+  }
+
+  private PreparedStatement prepare(String sql) throws SQLException {
+    return connection.prepareStatement(sql);
+  }
+
+  private static String firstString(PreparedStatement query) throws SQLException {
+    try (ResultSet rows = query.executeQuery()) {
+      return rows.next() ? rows.getString(1) : null;
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    for (PreparedStatement statement : List.of(entryStory, linkStory, titleStory, storyExists,
+        insertStory, insertEntry, touchEntry, updateFirstSighting)) {
+      statement.close();
+    }
+  }
+}

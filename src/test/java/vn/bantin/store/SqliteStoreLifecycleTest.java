@@ -1,0 +1,122 @@
+package vn.bantin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.bantin.store.StoreFixture.await;
+import static vn.bantin.store.StoreFixture.entry;
+import static vn.bantin.store.StoreFixture.hoursAgo;
+import static vn.bantin.store.StoreFixture.polled;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreLifecycleTest {
+
+  @TempDir Path tmp;
+  private Vertx vertx;
+
+  @BeforeEach
+  void startVertx() {
+    vertx = StoreFixture.vertx();
+  }
+
+  @AfterEach
+  void stopVertx() throws Exception {
+    await(vertx.close());
+  }
+
+  @Test
+  void openCreatesTheDataDirectoryInWalMode() throws Exception {
+    Path dataDir = tmp.resolve("nested/data");
+    SqliteStore store = StoreFixture.open(vertx, dataDir);
+    await(store.close());
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + dataDir.resolve(SqliteStore.DATABASE_FILE));
+        Statement statement = connection.createStatement();
+        ResultSet mode = statement.executeQuery("PRAGMA journal_mode")) {
+      assertThat(mode.next()).isTrue();
+      assertThat(mode.getString(1)).isEqualTo("wal");
+    }
+  }
+
+  @Test
+  void reopeningAppliesNoMigrationTwice() throws Exception {
+    await(StoreFixture.open(vertx, tmp).close());
+    InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
+    await(await(SqliteStore.open(vertx, tmp, 1, later)).close());
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + tmp.resolve(SqliteStore.DATABASE_FILE));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT version, applied_at FROM schema_version")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getInt(1)).isEqualTo(1);
+      assertThat(rows.getLong(2)).isEqualTo(StoreFixture.CLOCK.millis());
+      assertThat(rows.next()).isFalse();
+    }
+  }
+
+  @Test
+  void openFailsWhenTheDataDirectoryIsAFile() throws Exception {
+    Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
+    assertThatThrownBy(() -> StoreFixture.open(vertx, file))
+        .isInstanceOf(ExecutionException.class);
+  }
+
+  @Test
+  void closeFinishesWritesAlreadyQueued() throws Exception {
+    SqliteStore store = StoreFixture.open(vertx, tmp);
+    List<Future<IngestResult>> writes = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      writes.add(store.ingest(polled("vov", null, null),
+          List.of(entry("vov", "g" + i, "https://vov.vn/" + i, "Tin " + i, hoursAgo(i)))));
+    }
+    await(store.close());
+    for (Future<IngestResult> write : writes) {
+      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0));
+    }
+    SqliteStore reopened = StoreFixture.open(vertx, tmp);
+    assertThat(await(reopened.latest(null, 100, null))).hasSize(20);
+    await(reopened.close());
+  }
+
+  @Test
+  void callsAfterCloseFail() throws Exception {
+    SqliteStore store = StoreFixture.open(vertx, tmp);
+    await(store.close());
+    assertThatThrownBy(() -> await(store.latest(null, 1, null)))
+        .hasCauseInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> await(store.savePollState(polled("vov", null, null))))
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void futuresCompleteOnTheCallersEventLoopContext() throws Exception {
+    SqliteStore store = StoreFixture.open(vertx, tmp);
+    Context context = vertx.getOrCreateContext();
+    Promise<Boolean> sameContext = Promise.promise();
+    context.runOnContext(v -> store.ingest(polled("vov", null, null), List.of(
+            entry("vov", "g1", "https://vov.vn/1", "Tin", hoursAgo(1))))
+        .compose(r -> store.latest(null, 1, null))
+        .onComplete(ar -> sameContext.complete(
+            ar.succeeded() && Vertx.currentContext() == context && Context.isOnEventLoopThread())));
+    assertThat(await(sameContext.future())).isTrue();
+    await(store.close());
+  }
+}
