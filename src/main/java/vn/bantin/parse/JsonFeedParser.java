@@ -12,11 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import vn.bantin.model.FailureCode;
 
 /** JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1) to a {@link ParsedFeed}. */
 final class JsonFeedParser {
 
+  /** Both versions name themselves: https://jsonfeed.org/version/1 and .../version/1.1. */
+  private static final Pattern JSON_FEED_1 =
+      Pattern.compile("https?://jsonfeed\\.org/version/1(\\.\\d+)?/?");
   private final ObjectMapper mapper;
 
   JsonFeedParser(int maxDepth) {
@@ -29,8 +33,7 @@ final class JsonFeedParser {
   ParsedFeed parse(byte[] body, String fetchUrl) throws FeedParseException {
     JsonNode root = read(body);
     String version = text(root, "version");
-    // Both versions name themselves https://jsonfeed.org/version/1 and .../1.1.
-    if (!root.isObject() || version == null || !version.matches("https?://jsonfeed\\.org/version/1.*")) {
+    if (!root.isObject() || version == null || !JSON_FEED_1.matcher(version).matches()) {
       throw Failures.of(FailureCode.NOT_A_FEED, "JSON without a JSON Feed version");
     }
     String feedLink = EntryBase.httpOrNull(XmlBase.resolve(fetchUrl, text(root, "home_page_url")));

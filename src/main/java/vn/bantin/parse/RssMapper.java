@@ -44,8 +44,10 @@ final class RssMapper {
       link = guid.getValue(); // RSS 2.0: a permalink guid is the item's URL.
     }
     DCModule dc = (DCModule) item.getModule(DCModule.URI);
-    String author = item.getAuthor() != null ? item.getAuthor() : dc == null ? null : dc.getCreator();
-    Date published = item.getPubDate() != null ? item.getPubDate() : dc == null ? null : dc.getDate();
+    String author = item.getAuthor() != null ? item.getAuthor()
+        : dc == null ? null : dc.getCreator();
+    Date published = item.getPubDate() != null ? item.getPubDate()
+        : dc == null ? null : dc.getDate();
     String summary = html(el, "description", el == null ? null : el.getNamespace(),
         item.getDescription() == null ? null : item.getDescription().getValue());
     String content = html(el, "encoded", CONTENT,
@@ -70,7 +72,8 @@ final class RssMapper {
   /** The item elements Rome reads: under the channel (0.91 to 2.0) or the root (0.90, 1.0). */
   private static List<Element> itemElements(Element root) {
     Element channel = root.getChild("channel", root.getNamespace());
-    List<Element> under = channel == null ? List.of() : channel.getChildren("item", root.getNamespace());
+    List<Element> under = channel == null ? List.of()
+        : channel.getChildren("item", root.getNamespace());
     if (!under.isEmpty() || !root.getName().equals("RDF")) {
       return under;
     }
