@@ -36,12 +36,21 @@ final class CategoryReader {
       }
       return true;
     });
-    List<String> tags = m.texts("tags");
-    if (sources.isEmpty() && tags.isEmpty()) {
+    List<String> tags = TextItems.texts(m, "tags");
+    if (!isGiven(m, "sources") && !isGiven(m, "tags")) {
       m.problems().add(m.line(), m.path(), "name sources or tags (or both) to take entries from");
     }
     Duration maxAge = m.duration("max_age", null, FeedsReader.MIN_INTERVAL);
-    return new CategoryConfig(id, title, description, sources, tags, m.texts("include"),
-        m.texts("exclude"), maxAge, m.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
+    List<String> include = TextItems.texts(m, "include");
+    List<String> exclude = TextItems.texts(m, "exclude");
+    int limit = m.integer("limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+    return new CategoryConfig(id, title, description, sources, tags, include, exclude, maxAge,
+        limit);
+  }
+
+  // Given with something in it; a value of the wrong type counts, as it is reported already.
+  private static boolean isGiven(MappingReader m, String key) {
+    return m.value(key).filter(v -> !(v instanceof YamlNode.Sequence s && s.items().isEmpty()))
+        .isPresent();
   }
 }

@@ -94,13 +94,10 @@ public final class ConfigLoader {
   public static FeedsConfig parseFeeds(String fileName, String yamlText, Duration defaultInterval)
       throws ConfigException {
     Problems problems = new Problems(fileName);
-    Optional<YamlNode> root = YamlTree.parse(yamlText, problems);
-    if (root.isEmpty()) {
-      problems.throwIfAny();
-    }
-    FeedsConfig config = FeedsReader.read(root.get(), defaultInterval, problems);
+    Optional<FeedsConfig> config = YamlTree.parse(yamlText, problems)
+        .map(root -> FeedsReader.read(root, defaultInterval, problems));
     problems.throwIfAny();
-    return config;
+    return config.orElseThrow(); // parse reports a problem whenever it returns empty
   }
 
   private static String nameOf(Path file) {

@@ -39,6 +39,9 @@ final class FeedsReader {
     Map<String, Integer> sourceLines = new HashMap<>();
     List<YamlNode> sourceNodes = top.list("sources");
     for (int i = 0; i < sourceNodes.size(); i++) {
+      if (!isMapping(sourceNodes.get(i), "sources[" + i + "]", problems)) {
+        continue;
+      }
       MappingReader m = MappingReader.of(sourceNodes.get(i), "sources[" + i + "]", problems,
           SourceReader.KEYS);
       SourceConfig source = SourceReader.read(m, interval);
@@ -51,6 +54,9 @@ final class FeedsReader {
     Map<String, Integer> categoryLines = new HashMap<>();
     List<YamlNode> categoryNodes = top.list("categories");
     for (int i = 0; i < categoryNodes.size(); i++) {
+      if (!isMapping(categoryNodes.get(i), "categories[" + i + "]", problems)) {
+        continue;
+      }
       MappingReader m = MappingReader.of(categoryNodes.get(i), "categories[" + i + "]", problems,
           CategoryReader.KEYS);
       CategoryConfig category = CategoryReader.read(m, sourceLines.keySet());
@@ -62,9 +68,11 @@ final class FeedsReader {
   }
 
   private static void version(MappingReader top) {
-    if (top.require("version") && !(top.value("version").get() instanceof YamlNode.Scalar s
-        && s.kind() == YamlNode.Kind.INTEGER && s.text().equals("1"))) {
-      top.report("version", "unsupported version; expected 1");
+    if (top.require("version")) {
+      top.value("version")
+          .filter(v -> !(v instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.INTEGER
+              && s.text().equals("1")))
+          .ifPresent(v -> top.report("version", "must be 1, got " + v.describe()));
     }
   }
 
@@ -91,5 +99,16 @@ final class FeedsReader {
       return false;
     }
     return true;
+  }
+
+  // A source that is not a mapping is one problem; "id: required" and the like would only confuse.
+  private static boolean isMapping(YamlNode node, String path, Problems problems) {
+    if (node instanceof YamlNode.Mapping) {
+      return true;
+    }
+    if (!(node instanceof YamlNode.Scalar s && s.kind() == YamlNode.Kind.REPORTED)) {
+      problems.add(node.line(), path, MappingReader.notAMapping(node));
+    }
+    return false;
   }
 }

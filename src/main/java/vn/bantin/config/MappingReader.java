@@ -22,20 +22,12 @@ final class MappingReader {
     this.problems = problems;
   }
 
-  /**
-   * Reads {@code node} as a mapping whose keys must be among {@code allowed}. An absent node reads
-   * as an empty mapping; any other node is a problem and reads as an empty mapping too.
-   */
+  /** {@code node} as a mapping of {@code allowed} keys; absent or not a mapping reads as empty. */
   static MappingReader of(YamlNode node, String path, Problems problems, List<String> allowed) {
-    YamlNode.Mapping mapping;
-    if (node instanceof YamlNode.Mapping m) {
-      mapping = m;
-    } else {
-      if (!(node instanceof YamlNode.Scalar s && s.isAbsent())) {
-        problems.add(node.line(), path.isEmpty() ? "(root)" : path,
-            "expected a mapping (key: value lines), got " + node.describe());
-      }
-      mapping = new YamlNode.Mapping(node.line(), List.of());
+    YamlNode.Mapping mapping = node instanceof YamlNode.Mapping m ? m
+        : new YamlNode.Mapping(node.line(), List.of());
+    if (mapping != node && !(node instanceof YamlNode.Scalar s && s.isAbsent())) {
+      problems.add(node.line(), path.isEmpty() ? "(root)" : path, notAMapping(node));
     }
     for (YamlNode.Member m : mapping.members()) {
       if (!allowed.contains(m.key())) {
@@ -44,6 +36,10 @@ final class MappingReader {
       }
     }
     return new MappingReader(mapping, path, problems);
+  }
+
+  static String notAMapping(YamlNode node) {
+    return "expected a mapping (key: value lines), got " + node.describe();
   }
 
   /** The line of the mapping itself: its first key, or its parent's key when empty. */
@@ -123,9 +119,11 @@ final class MappingReader {
       return fallback;
     }
     BigInteger n = new BigInteger(s.get().value().toString());
-    if (n.compareTo(BigInteger.valueOf(min)) < 0 || n.compareTo(BigInteger.valueOf(max)) > 0) {
-      report(key, max == Long.MAX_VALUE || max == Integer.MAX_VALUE
-          ? "must be at least " + min : "must be " + min + " to " + max);
+    boolean low = n.compareTo(BigInteger.valueOf(min)) < 0;
+    if (low || n.compareTo(BigInteger.valueOf(max)) > 0) {
+      boolean unbounded = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+      report(key, !unbounded ? "must be " + min + " to " + max
+          : low ? "must be at least " + min : "must be at most " + max);
       return fallback;
     }
     return n.longValue();
@@ -178,17 +176,12 @@ final class MappingReader {
     return v.map(n -> ((YamlNode.Sequence) n).items()).orElse(List.of());
   }
 
-  /** A list of non-blank text items; bad items are reported and left out. */
-  List<String> texts(String key) {
-    return TextItems.read(this, key, item -> true);
-  }
-
   /** A problem about {@code key}'s value, at that value's line. */
   void report(String key, String message) {
     problems.add(lineOf(key), pathOf(key), message);
   }
 
-  /** The scalar of {@code key} if it has one of {@code kinds}; else reports what was expected. */
+  // The scalar of key if it has one of kinds; else reports what was expected.
   private Optional<YamlNode.Scalar> scalar(String key, String expected, Kind... kinds) {
     Optional<YamlNode> v = value(key);
     if (v.isPresent() && v.get() instanceof YamlNode.Scalar s && List.of(kinds).contains(s.kind())) {

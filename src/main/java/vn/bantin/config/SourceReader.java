@@ -17,7 +17,7 @@ final class SourceReader {
     if (!url.isBlank() && !HttpUrls.isHttpUrl(url)) {
       m.report("url", "not an http(s) URL");
     }
-    List<String> tags = m.texts("tags");
+    List<String> tags = TextItems.texts(m, "tags");
     Duration interval = m.duration("interval", defaultInterval, FeedsReader.MIN_INTERVAL);
     boolean enabled = m.bool("enabled", true);
     return new SourceConfig(id, title, url, tags, interval, enabled);

@@ -12,6 +12,11 @@ import java.util.function.Predicate;
 final class TextItems {
   private TextItems() {}
 
+  /** The non-blank text items of {@code key}'s list; other items are reported and left out. */
+  static List<String> texts(MappingReader m, String key) {
+    return read(m, key, item -> true);
+  }
+
   /**
    * The non-blank text items of {@code key}'s list. Other items are reported and left out; so are
    * items {@code check} rejects (it reports them itself, see {@link #problem}).

@@ -35,6 +35,10 @@ final class YamlTree {
   // Jackson's parser does not expand aliases (it reports them as text), so an alias "bomb" cannot
   // blow up here; aliases are refused anyway because bantin never needs them.
   private static final YAMLFactory FACTORY = YAMLFactory.builder()
+      // "key:" with nothing after it is null, as YAML says (the builder does not default to it).
+      .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+      // YAML 1.2: only true and false are booleans, so a tag "no" or "on" stays text.
+      .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
       .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
       .build();
 
