@@ -1,6 +1,9 @@
 /**
- * Reads {@code conf/bantin.yml} and {@code feeds.yml} into validated, immutable records. Parsing is
- * strict (unknown and duplicate keys are errors) and every problem names its file, line and field.
- * Plain synchronous Java: any thread may call it.
+ * Reads {@code conf/bantin.yml} (with {@code BANTIN_*} environment overrides) and
+ * {@code feeds.yml} into validated, immutable records; {@link vn.bantin.config.ConfigLoader} is
+ * the entry point. Parsing is strict (unknown keys, duplicate keys, wrong types and YAML aliases
+ * are errors), and a {@link vn.bantin.config.ConfigException} lists every problem as
+ * {@code file:line path: message}. Plain synchronous Java without Vert.x: any thread may call it,
+ * but it reads files, so not an event loop.
  */
 package vn.bantin.config;
