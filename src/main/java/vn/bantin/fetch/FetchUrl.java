@@ -46,7 +46,33 @@ record FetchUrl(String text, boolean https, String host, int port, String target
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException("Location is not a URL: " + e.getReason());
     }
-    return of(URI.create(text).resolve(reference));
+    URI base = URI.create(text);
+    if (reference.isAbsolute() || reference.getRawAuthority() != null
+        || !reference.getRawPath().isEmpty()) {
+      return of(withoutLeadingDotDots(base.resolve(reference)));
+    }
+    // RFC 3986 §5.2.2: an empty path keeps the base path ("?page=2"); java.net.URI follows
+    // RFC 2396 here and would drop the last segment.
+    String query = reference.getRawQuery() != null ? reference.getRawQuery() : base.getRawQuery();
+    return of(URI.create(base.getScheme() + "://" + base.getRawAuthority() + base.getRawPath()
+        + (query != null ? "?" + query : "")));
+  }
+
+  /** RFC 3986 §5.2.4 drops ".." above the root, where java.net.URI keeps it. */
+  private static URI withoutLeadingDotDots(URI uri) {
+    String path = uri.getRawPath();
+    if (path == null || !path.startsWith("/..")) {
+      return uri;
+    }
+    while (path.startsWith("/../")) {
+      path = path.substring(3);
+    }
+    if (path.equals("/..")) {
+      path = "/";
+    }
+    String query = uri.getRawQuery();
+    return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + path
+        + (query != null ? "?" + query : ""));
   }
 
   private static FetchUrl of(URI uri) {

@@ -26,7 +26,7 @@ final class HopRequest {
       Settings.Fetch settings) {
     RequestOptions options = new RequestOptions()
         .setMethod(HttpMethod.GET)
-        .setHost(url.host())
+        .setHost(url.host().indexOf(':') >= 0 ? "[" + url.host() + "]" : url.host())
         .setPort(url.port())
         .setSsl(url.https())
         .setURI(url.target())
@@ -40,6 +40,10 @@ final class HopRequest {
       // Host and port still make the Host header, the TLS SNI and the certificate check; only
       // the socket goes to the address that was checked (no second lookup to rebind).
       options.setServer(SocketAddress.inetSocketAddress(url.port(), connectTo.getHostAddress()));
+    } else if (url.host().indexOf(':') >= 0) {
+      // An IPv6 literal: the bracketed form makes a valid Host header (RFC 9110 §7.2), the bare
+      // one is what to dial.
+      options.setServer(SocketAddress.inetSocketAddress(url.port(), url.host()));
     }
     // Conditional GET (RFC 9110 §13.1.2, §13.1.3): validators travel as the upstream sent them.
     if (request.etag() != null && !request.etag().isBlank()) {

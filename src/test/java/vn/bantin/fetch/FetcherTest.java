@@ -2,9 +2,13 @@ package vn.bantin.fetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -163,6 +167,28 @@ class FetcherTest extends FetcherTestBase {
     gone.close();
 
     assertFailed(get(fetcher(), url), FailureCode.CONNECT_FAILED, null);
+  }
+
+  @Test
+  void ipv6LiteralHostIsDialledAndSentBracketed() throws Exception {
+    HttpServer v6;
+    try {
+      v6 = vertx.createHttpServer().requestHandler(req -> req.response().end(req.getHeader("Host")))
+          .listen(0, "::1").toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      Assumptions.abort("no IPv6 loopback here: " + e.getCause());
+      return;
+    }
+    try {
+      String authority = "[::1]:" + v6.actualPort();
+
+      FetchResult result = get(fetcher(), "http://" + authority + "/feed");
+
+      assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class,
+          f -> assertThat(new String(f.body())).isEqualTo(authority)); // RFC 9110 §7.2
+    } finally {
+      v6.close();
+    }
   }
 
   static void assertFailed(FetchResult result, FailureCode code, Integer status) {

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A scripted stand-in for a news site: a Vert.x server on a loopback port answering each path
  * with the handler a test gave it, and counting requests and how many were open at once.
  */
-final class Upstream implements AutoCloseable {
+final class Upstream {
 
   private final HttpServer server;
   private final Map<String, Handler<HttpServerRequest>> routes = new ConcurrentHashMap<>();
@@ -23,6 +24,7 @@ final class Upstream implements AutoCloseable {
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger maxOpen = new AtomicInteger();
   private final AtomicInteger closedEarly = new AtomicInteger();
+  private volatile CompletableFuture<Void> firstClosedEarly = new CompletableFuture<>();
 
   Upstream(Vertx vertx) throws Exception {
     server = vertx.createHttpServer().requestHandler(this::handle)
@@ -58,6 +60,11 @@ final class Upstream implements AutoCloseable {
     return closedEarly.get();
   }
 
+  /** Waits until a response is cut off by the client hanging up; fails after 2 s. */
+  void awaitClosedEarly() throws Exception {
+    firstClosedEarly.get(2, TimeUnit.SECONDS);
+  }
+
   /** Forgets routes and counters between tests. */
   void reset() {
     routes.clear();
@@ -65,21 +72,19 @@ final class Upstream implements AutoCloseable {
     open.set(0);
     maxOpen.set(0);
     closedEarly.set(0);
+    firstClosedEarly = new CompletableFuture<>();
   }
 
   private void handle(HttpServerRequest request) {
     seen.add(request);
     maxOpen.accumulateAndGet(open.incrementAndGet(), Math::max);
-    AtomicInteger once = new AtomicInteger();
+    // Vert.x calls the end handler when the response is disposed: sent, or cut off by the
+    // connection closing first.
     request.response().endHandler(v -> {
-      if (once.getAndIncrement() == 0) {
-        open.decrementAndGet();
-      }
-    });
-    request.response().closeHandler(v -> {
-      if (once.getAndIncrement() == 0) {
-        open.decrementAndGet();
+      open.decrementAndGet();
+      if (!request.response().ended()) {
         closedEarly.incrementAndGet();
+        firstClosedEarly.complete(null);
       }
     });
     Handler<HttpServerRequest> route = routes.get(request.path());
@@ -90,8 +95,7 @@ final class Upstream implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() throws Exception {
+  void close() throws Exception {
     server.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
   }
 }
