@@ -35,6 +35,7 @@ final class FetchRun {
   private HttpClientRequest inFlight;
   private boolean inFlightOpen;
   private BodyCollector body;
+  private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
   FetchRun(Vertx vertx, HttpClient client, Settings.Fetch settings, CheckedResolver resolver,
@@ -52,13 +53,14 @@ final class FetchRun {
   Future<FetchResult> start(FetchUrl url) {
     long deadline = Math.max(1, settings.deadline().toMillis());
     deadlineTimer = vertx.setTimer(deadline, id -> finish(failed(new Failure(FailureCode.TIMEOUT,
-        "no complete answer within " + deadline + " ms"), null)));
+        "no complete answer within " + deadline + " ms"))));
     hop(url);
     return result.future();
   }
 
   private void hop(FetchUrl url) {
     abandonInFlight();
+    status = null;
     if (resolver == null) {
       send(url, null);
       return;
@@ -68,7 +70,7 @@ final class FetchRun {
         return;
       }
       if (checked.failure() != null) {
-        finish(failed(checked.failure(), null));
+        finish(failed(checked.failure()));
       } else {
         send(url, checked.address());
       }
@@ -80,22 +82,24 @@ final class FetchRun {
     try {
       created = client.request(HopRequest.options(url, connectTo, request, settings));
     } catch (RuntimeException e) { // e.g. the client was closed under us
-      finish(failed(Failures.of(e), null));
+      finish(failed(Failures.of(e)));
       return;
     }
     created.onComplete(ar -> {
       if (ar.failed()) {
-        finish(failed(Failures.of(ar.cause()), null));
+        finish(failed(Failures.of(ar.cause())));
       } else if (done) {
         ar.result().reset(); // the deadline passed while connecting
       } else {
-        inFlight = ar.result();
+        HttpClientRequest exchange = ar.result();
+        inFlight = exchange;
         inFlightOpen = true;
-        // After finish() resets the exchange its errors are expected; finish ignores them.
-        inFlight.exceptionHandler(error -> finish(failed(Failures.of(error), null)));
-        inFlight.send().onComplete(answer -> {
+        // Errors of an exchange we reset ourselves (an earlier hop, or after finish) are
+        // expected and ignored.
+        exchange.exceptionHandler(error -> failIfCurrent(exchange, error));
+        exchange.send().onComplete(answer -> {
           if (answer.failed()) {
-            finish(failed(Failures.of(answer.cause()), null));
+            failIfCurrent(exchange, answer.cause());
           } else if (!done) {
             onResponse(url, answer.result());
           }
@@ -106,7 +110,8 @@ final class FetchRun {
 
   private void onResponse(FetchUrl url, HttpClientResponse response) {
     int status = response.statusCode();
-    response.exceptionHandler(error -> finish(failed(Failures.of(error), status)));
+    this.status = status;
+    response.exceptionHandler(error -> failIfCurrent(response.request(), error));
     if (status == 200) {
       receive(url, response);
       return;
@@ -138,26 +143,26 @@ final class FetchRun {
         settings.maxDecodedBytes());
     if (body == null) {
       finish(failed(new Failure(FailureCode.UNSUPPORTED_ENCODING,
-          "Content-Encoding '" + encoding + "' was not asked for"), 200));
+          "Content-Encoding '" + encoding + "' was not asked for")));
       return;
     }
     long declared = ResponseHeaders.contentLength(response);
     if (declared > settings.maxBodyBytes()) {
       // Refused before reading a byte; finish() resets the request.
       finish(failed(new Failure(FailureCode.BODY_TOO_LARGE, "Content-Length " + declared
-          + " over " + settings.maxBodyBytes() + " bytes"), 200));
+          + " over " + settings.maxBodyBytes() + " bytes")));
       return;
     }
     response.handler(chunk -> {
       Failure failure = done ? null : body.accept(chunk.getBytes());
       if (failure != null) {
-        finish(failed(failure, 200)); // resets the request: nothing more is read
+        finish(failed(failure)); // resets the request: nothing more is read
       }
     });
     response.endHandler(end -> {
       inFlightOpen = false;
       Failure failure = body.finish();
-      finish(failure != null ? failed(failure, 200)
+      finish(failure != null ? failed(failure)
           : new FetchResult.Fetched(url.text(), redirects.permanentUrl(), body.body(),
               response.getHeader(HttpHeaders.CONTENT_TYPE),
               response.getHeader(HttpHeaders.ETAG),
@@ -184,13 +189,22 @@ final class FetchRun {
     return drained.future();
   }
 
-  private FetchResult.Failed failed(Failure failure, Integer status) {
+  /** A failure of the current hop, with its status once one came (a body cut short). */
+  private FetchResult.Failed failed(Failure failure) {
     return new FetchResult.Failed(failure, status, null, redirects.permanentUrl());
   }
 
+  private void failIfCurrent(HttpClientRequest exchange, Throwable error) {
+    if (exchange == inFlight) {
+      finish(failed(Failures.of(error)));
+    }
+  }
+
   private void abandonInFlight() {
-    if (inFlight != null && inFlightOpen) {
-      inFlight.reset(); // closes the connection: the rest of its answer is not wanted
+    HttpClientRequest abandoned = inFlight;
+    inFlight = null;
+    if (abandoned != null && inFlightOpen) {
+      abandoned.reset(); // closes the connection: the rest of its answer is not wanted
     }
     inFlightOpen = false;
   }

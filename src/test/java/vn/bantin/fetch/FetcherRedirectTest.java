@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bantin.fetch.FetcherTest.assertFailed;
 
 import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,6 +49,18 @@ class FetcherRedirectTest extends FetcherTestBase {
 
     assertFailed(get(fetcher(), upstream.url("/r/6")), FailureCode.TOO_MANY_REDIRECTS, 302);
     assertThat(upstream.requests()).hasSize(6); // /r/0 is never asked for
+  }
+
+  @Test
+  void redirectWithAHugeBodyIsCutAndFollowed() throws Exception {
+    upstream.on("/old", req -> req.response().setStatusCode(302).putHeader("Location", "/new")
+        .end(Buffer.buffer(new byte[1 << 20])));
+    upstream.on("/new", feed());
+
+    FetchResult result = get(fetcher(), upstream.url("/old"));
+
+    assertThat(result).isInstanceOfSatisfying(FetchResult.Fetched.class,
+        f -> assertThat(f.finalUrl()).isEqualTo(upstream.url("/new")));
   }
 
   @Test
