@@ -1,10 +1,100 @@
 package vn.bantin;
 
-/** Boots bantin: reads the command line and configuration, wires the stages, serves. */
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import vn.bantin.config.ConfigException;
+import vn.bantin.config.ConfigLoader;
+import vn.bantin.config.ConfigProblem;
+import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.Settings;
+
+/**
+ * {@code java -jar bantin.jar [--conf FILE] [--feeds FILE] [--demo]}: reads the configuration,
+ * starts bantin and stops it cleanly on SIGTERM or SIGINT (exit 0). An invalid configuration
+ * exits 2 with one {@code file:line field: message} line per problem.
+ */
 public final class Main {
+  private static final Duration MAX_EVENT_LOOP_TIME = Duration.ofSeconds(2);
+
   private Main() {}
 
-  public static void main(String[] args) {
-    throw new UnsupportedOperationException("not yet wired");
+  public static void main(String[] args) throws Exception {
+    Path conf = Path.of("conf", "bantin.yml");
+    Path feedsFile = Path.of("feeds.yml");
+    boolean demo = false;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--conf" -> conf = Path.of(argument(args, ++i, "--conf"));
+        case "--feeds" -> feedsFile = Path.of(argument(args, ++i, "--feeds"));
+        case "--demo" -> demo = true;
+        default -> usage("unknown argument " + args[i]);
+      }
+    }
+    Bantin bantin;
+    try {
+      Settings settings = Files.exists(conf) || !conf.equals(Path.of("conf", "bantin.yml"))
+          ? ConfigLoader.loadSettings(conf, System.getenv())
+          : ConfigLoader.applyEnv(ConfigLoader.defaults(), System.getenv());
+      bantin = demo ? startDemo(settings)
+          : start(settings, ConfigLoader.loadFeeds(feedsFile, settings.poll().defaultInterval()));
+    } catch (ConfigException e) {
+      for (ConfigProblem p : e.problems()) {
+        System.err.println(p);
+      }
+      System.exit(2);
+      return;
+    }
+    CompletableFuture<Void> stopped = new CompletableFuture<>();
+    Runnable stop = () -> bantin.stop().onComplete(done -> stopped.complete(null));
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> stop.run());
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> stop.run());
+    stopped.join();
+    System.exit(0);
+  }
+
+  private static Bantin start(Settings settings, FeedsConfig feeds) throws Exception {
+    return Bantin.start(settings, feeds, InstantSource.system(), MAX_EVENT_LOOP_TIME)
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  /** Serves the bundled sample feeds to itself over loopback; state goes to data/demo. */
+  private static Bantin startDemo(Settings settings) throws Exception {
+    Vertx upstreamVertx = Vertx.vertx();
+    int port = DemoUpstream.start(upstreamVertx).toCompletionStage().toCompletableFuture()
+        .get(10, TimeUnit.SECONDS).actualPort();
+    FeedsConfig feeds = ConfigLoader.parseFeeds("demo/feeds.yml", DemoUpstream.feedsYaml(port));
+    Settings.Fetch f = settings.fetch();
+    Settings demo = new Settings(settings.http(),
+        new Settings.Store(settings.store().dataDir().resolve("demo"), settings.store().url(),
+            settings.store().retention(), settings.store().readPoolSize()),
+        settings.admin(),
+        new Settings.Fetch(f.connectTimeout(), f.deadline(), f.maxBodyBytes(),
+            f.maxDecodedBytes(), f.maxRedirects(), f.concurrency(), f.perHostConcurrency(), true,
+            f.userAgent()),
+        settings.poll(), settings.parse(), settings.serve());
+    Bantin bantin = start(demo, feeds);
+    String base = "http://localhost:" + bantin.port();
+    System.out.println("bantin demo: " + feeds.sources().size() + " sample sources on "
+        + "127.0.0.1:" + port + "; merged feeds at " + base + "/feeds/all.rss (.atom, .json), "
+        + base + "/api/categories, " + base + "/feeds.opml");
+    return bantin;
+  }
+
+  private static String argument(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      usage(flag + " needs a file");
+    }
+    return args[i];
+  }
+
+  private static void usage(String problem) {
+    System.err.println(problem);
+    System.err.println("usage: java -jar bantin.jar [--conf FILE] [--feeds FILE] [--demo]");
+    System.exit(64);
   }
 }

@@ -1,0 +1,23 @@
+# Build stage: Maven with JDK 17 builds the runnable jar (tests run in CI, not here).
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -q dependency:go-offline
+COPY src src
+RUN mvn -B -q -DskipTests package
+
+# Runtime stage: JRE 17 only, a non-root user, state in a volume.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 10001 --home-dir /app bantin \
+ && mkdir -p /app/conf /app/data && chown -R bantin /app
+WORKDIR /app
+COPY --from=build /src/target/bantin.jar /app/bantin.jar
+COPY conf/bantin.yml /app/conf/bantin.yml
+COPY feeds.yml /app/feeds.yml
+USER bantin
+# conf/ and feeds.yml may be mounted over; data/ keeps the SQLite store across restarts.
+VOLUME ["/app/data"]
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["java", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/bantin.jar"]

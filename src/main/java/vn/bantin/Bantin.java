@@ -1,0 +1,155 @@
+package vn.bantin;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.http.HttpServer;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import java.util.random.RandomGenerator;
+import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.Settings;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.curate.Categories;
+import vn.bantin.fetch.Fetcher;
+import vn.bantin.http.Routes;
+import vn.bantin.metrics.Metrics;
+import vn.bantin.normalize.Normalizer;
+import vn.bantin.parse.FeedParser;
+import vn.bantin.publish.FeedService;
+import vn.bantin.refresh.PollOutcome;
+import vn.bantin.refresh.Refresher;
+import vn.bantin.refresh.Scheduler;
+import vn.bantin.store.SqliteStore;
+import vn.bantin.store.Store;
+
+/**
+ * One running bantin: the stages wired together, the scheduler polling and the HTTP server
+ * listening. {@link #start} and {@link #stop} are the whole lifecycle; Main and the end-to-end
+ * tests both use them.
+ */
+public final class Bantin {
+  private static final Logger LOG = Logger.getLogger(Bantin.class.getName());
+  /** How often stories past the retention period are pruned. */
+  private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
+  /** How long stopping waits for requests in flight. */
+  private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+  private final Vertx vertx;
+  private final Store store;
+  private final Scheduler scheduler;
+  private final Fetcher fetcher;
+  private final WorkerExecutor parsePool;
+  private final WorkerExecutor renderPool;
+  private volatile HttpServer server;
+  private volatile boolean serving;
+
+  private Bantin(Vertx vertx, Store store, Scheduler scheduler, Fetcher fetcher,
+      WorkerExecutor parsePool, WorkerExecutor renderPool) {
+    this.vertx = vertx;
+    this.store = store;
+    this.scheduler = scheduler;
+    this.fetcher = fetcher;
+    this.parsePool = parsePool;
+    this.renderPool = renderPool;
+  }
+
+  /**
+   * Opens the store, starts polling {@code feeds} and listens for HTTP.
+   *
+   * @param maxEventLoopTime how long an event-loop task may run before Vert.x warns of blocking
+   */
+  public static Future<Bantin> start(Settings settings, FeedsConfig feeds, InstantSource clock,
+      Duration maxEventLoopTime) {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions()
+            .setMaxEventLoopExecuteTime(maxEventLoopTime.toNanos())
+            .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+                .setJvmMetricsEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(registry))
+        .build();
+    return SqliteStore.open(vertx, settings.store().dataDir(), settings.store().readPoolSize(),
+            clock)
+        .<Bantin>compose(store -> wire(vertx, store, settings, feeds, clock, registry))
+        .onFailure(e -> vertx.close());
+  }
+
+  private static Future<Bantin> wire(Vertx vertx, Store store, Settings settings,
+      FeedsConfig feeds, InstantSource clock, PrometheusMeterRegistry registry) {
+    Metrics metrics = new Metrics(registry);
+    int cores = Runtime.getRuntime().availableProcessors();
+    int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
+    WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);
+    WorkerExecutor renderPool = vertx.createSharedWorkerExecutor("bantin-render",
+        settings.serve().renderPoolSize());
+    Fetcher fetcher = new Fetcher(vertx, settings.fetch());
+    Refresher refresher = new Refresher(fetcher, new FeedParser(settings.parse().maxDepth()),
+        new Normalizer(settings.parse()), store, parsePool, settings.poll(),
+        RandomGenerator.getDefault(), clock, metrics);
+    FeedService feedService = new FeedService(store, renderPool, settings.serve(), clock,
+        metrics);
+    feedService.configure(new Categories(feeds), sourceFeedUrls(feeds));
+    Scheduler scheduler = new Scheduler(vertx, refresher, clock, (PollOutcome outcome) -> {
+      if (outcome.ingest().changed()) {
+        feedService.sourceChanged(outcome.sourceId());
+      }
+    });
+    Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
+    var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
+        registry, () -> bantin.serving);
+    return store.syncSources(feeds.sources())
+        .compose(v -> store.sourceStates())
+        .compose(states -> vertx.createHttpServer()
+            .requestHandler(router)
+            .listen(settings.http().port(), settings.http().host())
+            .map(server -> {
+              bantin.server = server;
+              bantin.serving = true;
+              scheduler.start(feeds, states);
+              vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> store.prune(
+                  clock.instant().minus(settings.store().retention())));
+              LOG.info("bantin serving on http://" + settings.http().host() + ":"
+                  + server.actualPort() + " with " + feeds.sources().size() + " sources");
+              return bantin;
+            }));
+  }
+
+  private static java.util.function.Function<String, String> sourceFeedUrls(FeedsConfig feeds) {
+    Map<String, String> urls = new java.util.HashMap<>();
+    for (SourceConfig s : feeds.sources()) {
+      urls.put(s.id(), s.url());
+    }
+    return urls::get;
+  }
+
+  /** The port HTTP listens on (useful when the configured port is 0). */
+  public int port() {
+    return server.actualPort();
+  }
+
+  /**
+   * Stops in order: /health says DOWN, no new polls start, polls in flight finish and are
+   * stored, requests in flight are answered, then the store closes.
+   */
+  public Future<Void> stop() {
+    serving = false;
+    return scheduler.stop()
+        .eventually(() -> server == null ? Future.succeededFuture()
+            : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS))
+        .eventually(() -> {
+          fetcher.close();
+          return store.close();
+        })
+        .eventually(() -> Future.join(parsePool.close(), renderPool.close()))
+        .eventually(vertx::close);
+  }
+}

@@ -1,0 +1,88 @@
+package vn.bantin.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.model.SourceState;
+import vn.bantin.refresh.RefreshSummary;
+import vn.bantin.refresh.Scheduler;
+import vn.bantin.store.Store;
+
+/** The admin API's source status and refresh endpoints. */
+final class AdminHandler {
+  private final Scheduler scheduler;
+  private final Store store;
+
+  AdminHandler(Scheduler scheduler, Store store) {
+    this.scheduler = scheduler;
+    this.store = store;
+  }
+
+  /** {@code GET /admin/api/sources}. */
+  void sources(RoutingContext ctx) {
+    store.entryCounts().onComplete(counts -> {
+      if (counts.failed()) {
+        Problems.send(ctx, 503, "store_unavailable", "entry counts cannot be read right now");
+        return;
+      }
+      JsonArray array = new JsonArray();
+      for (SourceConfig source : scheduler.config().sources()) {
+        SourceState state = scheduler.state(source.id());
+        array.add(new JsonObject()
+            .put("id", source.id())
+            .put("title", source.title())
+            .put("url", state.url() != null ? state.url() : source.url())
+            .put("enabled", source.enabled() && !state.gone())
+            .put("lastFetch", text(state.lastFetch()))
+            .put("lastStatus", state.lastStatus())
+            .put("lastError", state.lastError())
+            .put("errorCode", state.errorCode())
+            .put("nextPoll", text(state.nextPoll()))
+            .put("entries", counts.result().getOrDefault(source.id(), 0L))
+            .put("failures", state.failures()));
+      }
+      json(ctx, 200, array.encode());
+    });
+  }
+
+  /** {@code POST /admin/api/refresh}. */
+  void refreshAll(RoutingContext ctx) {
+    scheduler.refreshAll().onComplete(done -> summary(ctx, done.result()));
+  }
+
+  /** {@code POST /admin/api/sources/{id}/refresh}. */
+  void refreshOne(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    scheduler.refresh(id).ifPresentOrElse(
+        poll -> poll.onComplete(done -> summary(ctx, done.result())),
+        () -> Problems.notFound(ctx, "no source " + id));
+  }
+
+  private static void summary(RoutingContext ctx, RefreshSummary s) {
+    if (s == null) {
+      Problems.send(ctx, 500, "internal", "the refresh did not complete");
+      return;
+    }
+    json(ctx, 200, new JsonObject()
+        .put("sources", s.sources())
+        .put("fetched", s.fetched())
+        .put("notModified", s.notModified())
+        .put("new", s.newStories())
+        .put("duplicates", s.duplicates())
+        .put("errors", s.errors())
+        .encode());
+  }
+
+  private static void json(RoutingContext ctx, int status, String body) {
+    ctx.response().setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(body);
+  }
+
+  private static String text(Instant instant) {
+    return instant == null ? null : instant.toString();
+  }
+}

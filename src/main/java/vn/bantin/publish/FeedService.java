@@ -1,0 +1,135 @@
+package vn.bantin.publish;
+
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.WorkerExecutor;
+import java.time.InstantSource;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import vn.bantin.config.Settings;
+import vn.bantin.curate.Categories;
+import vn.bantin.curate.Category;
+import vn.bantin.metrics.Metrics;
+import vn.bantin.model.Story;
+import vn.bantin.store.Store;
+
+/**
+ * Category feeds as prepared bytes. A rendering is built once per content version of its category
+ * on the render pool (concurrent requests share the same future) and afterwards served from the
+ * cache until a poll changes one of the category's sources.
+ */
+public final class FeedService {
+  /** Keyword rules may drop stories: ask the store for this many times the limit. */
+  private static final int FILTER_HEADROOM = 4;
+  private static final int MAX_LIMIT = 500;
+
+  private final Store store;
+  private final WorkerExecutor renderPool;
+  private final InstantSource clock;
+  private final Metrics metrics;
+  private final AsyncCache<Key, Selection> selections;
+  private final AsyncCache<Key, Rendering> renderings;
+  private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
+  private final AtomicLong generation = new AtomicLong();
+  private volatile Categories categories;
+  private volatile Map<Format, Renderer> renderers;
+
+  public FeedService(Store store, WorkerExecutor renderPool, Settings.Serve serve,
+      InstantSource clock, Metrics metrics) {
+    this.store = store;
+    this.renderPool = renderPool;
+    this.clock = clock;
+    this.metrics = metrics;
+    this.selections = Caffeine.newBuilder().maximumSize(serve.cacheMaxRenderings()).buildAsync();
+    this.renderings = Caffeine.newBuilder().maximumSize(serve.cacheMaxRenderings()).buildAsync();
+  }
+
+  /**
+   * Serves {@code categories} from now on; every cached rendering becomes stale.
+   *
+   * @param sourceFeedUrl a source id's feed URL, for RSS and Atom {@code <source>}
+   */
+  public void configure(Categories categories, Function<String, String> sourceFeedUrl) {
+    Map<Format, Renderer> byFormat = new EnumMap<>(Format.class);
+    byFormat.put(Format.RSS, new RssRenderer(sourceFeedUrl));
+    byFormat.put(Format.ATOM, new AtomRenderer(sourceFeedUrl));
+    byFormat.put(Format.JSON, new JsonFeedRenderer());
+    this.renderers = byFormat;
+    this.categories = categories;
+    generation.incrementAndGet();
+  }
+
+  public Categories categories() {
+    return categories;
+  }
+
+  /** Marks every category taking stories from {@code sourceId} as changed. */
+  public void sourceChanged(String sourceId) {
+    for (Category c : categories.taking(sourceId)) {
+      versions.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
+    }
+  }
+
+  /** The newest {@code limit} stories of {@code category}; callbacks run on {@code context}. */
+  public Future<Selection> selection(Category category, int limit, Context context) {
+    Key key = key(category, null, Math.min(limit, MAX_LIMIT), "");
+    return Future.fromCompletionStage(selections.get(key, (k, executor) ->
+        select(category, k.limit()).toCompletionStage().toCompletableFuture()), context);
+  }
+
+  /**
+   * The rendering of {@code category} in {@code format}; built at most once per content change.
+   *
+   * @param baseUrl the public base URL self links start with
+   */
+  public Future<Rendering> rendering(Category category, Format format, int limit, String baseUrl,
+      Context context) {
+    Key key = key(category, format, limit, baseUrl);
+    return Future.fromCompletionStage(renderings.get(key, (k, executor) ->
+        selection(category, limit, context)
+            .compose(selection -> renderPool.executeBlocking(
+                () -> render(category, format, baseUrl, selection), false))
+            .toCompletionStage().toCompletableFuture()), context);
+  }
+
+  private Future<Selection> select(Category category, int limit) {
+    if (category.sourceIds().isEmpty()) {
+      return Future.succeededFuture(Selection.of(List.of()));
+    }
+    int asked = category.filters() ? Math.min(limit * FILTER_HEADROOM, MAX_LIMIT * 2) : limit;
+    return store.latest(category.sourceIds(), asked, category.since(clock.instant()))
+        .map(stories -> Selection.of(keep(category, stories, limit)));
+  }
+
+  private static List<Story> keep(Category category, List<Story> stories, int limit) {
+    if (!category.filters()) {
+      return stories.size() <= limit ? stories : stories.subList(0, limit);
+    }
+    return stories.stream().filter(category::keeps).limit(limit).toList();
+  }
+
+  private Rendering render(Category category, Format format, String baseUrl,
+      Selection selection) {
+    var updated = selection.updated() != null ? selection.updated() : clock.instant();
+    FeedMeta meta = new FeedMeta(category.id(), category.title(), category.description(),
+        baseUrl, updated);
+    byte[] body = renderers.get(format).render(meta, selection.stories());
+    metrics.rendered(format.extension());
+    return Rendering.of(body, format.contentType(), updated);
+  }
+
+  private Key key(Category category, Format format, int limit, String baseUrl) {
+    long version = versions.computeIfAbsent(category.id(), id -> new AtomicLong()).get();
+    return new Key(category.id(), format, limit, baseUrl, generation.get(), version);
+  }
+
+  /** One cached rendering (or selection, with no format): its category's content version. */
+  private record Key(String category, Format format, int limit, String baseUrl, long generation,
+      long version) {}
+}

@@ -1,0 +1,107 @@
+package vn.bantin;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import vn.bantin.config.CategoryConfig;
+import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.Settings;
+import vn.bantin.config.SourceConfig;
+
+/** Starts a real bantin for end-to-end tests and talks HTTP to it. */
+final class TestServer implements AutoCloseable {
+  static final String TOKEN = "test-admin-token";
+  /** Tests fail loudly (Vert.x warns) when a handler blocks an event loop this long. */
+  private static final Duration MAX_EVENT_LOOP_TIME = Duration.ofMillis(200);
+
+  private final Bantin bantin;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private TestServer(Bantin bantin) {
+    this.bantin = bantin;
+  }
+
+  static TestServer start(Path dataDir, String token, FeedsConfig feeds) throws Exception {
+    Bantin bantin = Bantin.start(settings(dataDir, token), feeds, InstantSource.system(),
+            MAX_EVENT_LOOP_TIME)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new TestServer(bantin);
+  }
+
+  static Settings settings(Path dataDir, String token) {
+    return new Settings(
+        new Settings.Http("127.0.0.1", 0, ""),
+        new Settings.Store(dataDir, "", Duration.ofDays(90), 2),
+        new Settings.Admin(token),
+        new Settings.Fetch(Duration.ofSeconds(2), Duration.ofSeconds(5), 1 << 20, 4 << 20, 5, 8,
+            2, true, "bantin-test"),
+        new Settings.Poll(Duration.ofHours(1), Duration.ofMinutes(1), Duration.ofHours(6), 0.1),
+        new Settings.Parse(2, 64, 200, 500, 5000, 100_000),
+        new Settings.Serve(2, 100, Duration.ofSeconds(60), Duration.ofSeconds(300)));
+  }
+
+  static SourceConfig source(String id, String url, String... tags) {
+    return new SourceConfig(id, "Nguồn " + id, url, List.of(tags), Duration.ofHours(1), true);
+  }
+
+  static CategoryConfig category(String id, List<String> sources, List<String> tags) {
+    return new CategoryConfig(id, "Chuyên mục " + id, "", sources, tags, List.of(), List.of(),
+        null, 50);
+  }
+
+  HttpResponse<String> get(String path, String... headers) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+  }
+
+  HttpResponse<byte[]> getBytes(String path, String... headers) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<String> head(String path) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).method("HEAD",
+        HttpRequest.BodyPublishers.noBody()));
+  }
+
+  HttpResponse<String> post(String path, String... headers) throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()),
+        headers);
+  }
+
+  /** POST /admin/api/refresh with the test token; asserts nothing. */
+  HttpResponse<String> refresh() throws Exception {
+    return post("/admin/api/refresh", "Authorization", "Bearer " + TOKEN);
+  }
+
+  private HttpResponse<String> send(HttpRequest.Builder b, String... headers) throws Exception {
+    if (headers.length > 0) {
+      b.headers(headers);
+    }
+    return client.send(b.timeout(Duration.ofSeconds(20)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + bantin.port() + path);
+  }
+
+  @Override
+  public void close() throws java.util.concurrent.ExecutionException,
+      java.util.concurrent.TimeoutException {
+    try {
+      bantin.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
