@@ -91,7 +91,11 @@ final class TestServer implements AutoCloseable {
   }
 
   private URI uri(String path) {
-    return URI.create("http://127.0.0.1:" + bantin.port() + path);
+    return URI.create(url(path));
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + bantin.port() + path;
   }
 
   @Override
