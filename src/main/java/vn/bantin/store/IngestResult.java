@@ -5,14 +5,15 @@ package vn.bantin.store;
  *
  * @param newStories entries that became new stories
  * @param joined entries that joined a story another source (or item) had already made
- * @param known entries already stored for this source (re-polled)
+ * @param known entries already stored for this source (re-polled), edited or not
+ * @param edited known entries whose edit changed the text of the story they first sighted
  */
-public record IngestResult(int newStories, int joined, int known) {
+public record IngestResult(int newStories, int joined, int known, int edited) {
 
-  public static final IngestResult NOTHING = new IngestResult(0, 0, 0);
+  public static final IngestResult NOTHING = new IngestResult(0, 0, 0, 0);
 
   /** Whether any story readers can see changed. */
   public boolean changed() {
-    return newStories > 0 || joined > 0;
+    return newStories > 0 || joined > 0 || edited > 0;
   }
 }

@@ -53,7 +53,8 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     // Only the first sighting's text is shown, so only its edits reach the story.
     updateFirstSighting = prepare("UPDATE stories SET title = ?, summary_html = ?,"
         + " content_html = ?, author = ? WHERE id = ? AND first_source_id = ?"
-        + " AND first_entry_key = ?");
+        + " AND first_entry_key = ? AND (title IS NOT ? OR summary_html IS NOT ?"
+        + " OR content_html IS NOT ? OR author IS NOT ?)");
   }
 
   /**
@@ -68,6 +69,7 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     int newStories = 0;
     int joined = 0;
     int known = 0;
+    int edited = 0;
     try (StoryWriter writer = new StoryWriter(connection, now)) {
       for (Entry entry : entries) {
         if (!entry.sourceId().equals(state.sourceId())) {
@@ -78,20 +80,23 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
           case NEW -> newStories++;
           case JOINED -> joined++;
           case KNOWN -> known++;
+          case EDITED -> {
+            known++;
+            edited++;
+          }
         }
       }
     }
-    return new IngestResult(newStories, joined, known);
+    return new IngestResult(newStories, joined, known, edited);
   }
 
-  private enum Outcome { NEW, JOINED, KNOWN }
+  private enum Outcome { NEW, JOINED, KNOWN, EDITED }
 
   private Outcome write(Entry entry) throws SQLException {
     Keys keys = StoryIdentity.keysOf(entry);
     Optional<Match> match = StoryIdentity.match(entry, keys, this);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
-      touch(entry, keys, match.get().storyId());
-      return Outcome.KNOWN;
+      return touch(entry, keys, match.get().storyId()) ? Outcome.EDITED : Outcome.KNOWN;
     }
     if (match.isPresent()) {
       insertEntry(entry, keys, match.get().storyId());
@@ -163,7 +168,8 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     insertEntry.executeUpdate();
   }
 
-  private void touch(Entry entry, Keys keys, String storyId) throws SQLException {
+  /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */
+  private boolean touch(Entry entry, Keys keys, String storyId) throws SQLException {
     Jdbc.setInstant(touchEntry, 1, entry.fetchedAt());
     touchEntry.setString(2, entry.link());
     touchEntry.setString(3, keys.canonicalLink());
@@ -179,7 +185,11 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     updateFirstSighting.setString(5, storyId);
     updateFirstSighting.setString(6, entry.sourceId());
     updateFirstSighting.setString(7, entry.key());
-    updateFirstSighting.executeUpdate();
+    updateFirstSighting.setString(8, entry.title());
+    updateFirstSighting.setString(9, entry.summaryHtml());
+    updateFirstSighting.setString(10, entry.contentHtml());
+    updateFirstSighting.setString(11, entry.author());
+    return updateFirstSighting.executeUpdate() > 0;
   }
 
   private PreparedStatement prepare(String sql) throws SQLException {

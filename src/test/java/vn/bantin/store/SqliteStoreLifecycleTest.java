@@ -89,7 +89,7 @@ class SqliteStoreLifecycleTest {
     }
     await(store.close());
     for (Future<IngestResult> write : writes) {
-      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0));
+      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0, 0));
     }
     SqliteStore reopened = StoreFixture.open(vertx, tmp);
     assertThat(await(reopened.latest(null, 100, null))).hasSize(20);
