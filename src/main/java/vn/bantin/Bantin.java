@@ -77,21 +77,23 @@ public final class Bantin {
                 .setJvmMetricsEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(registry))
         .build();
+    // Built here, off any worker, so that its fetches run on an event-loop context.
+    Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return SqliteStore.open(vertx, settings.store().dataDir(), settings.store().readPoolSize(),
             clock)
-        .<Bantin>compose(store -> wire(vertx, store, settings, feeds, clock, registry))
+        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, feeds, clock, registry))
         .onFailure(e -> vertx.close());
   }
 
-  private static Future<Bantin> wire(Vertx vertx, Store store, Settings settings,
-      FeedsConfig feeds, InstantSource clock, PrometheusMeterRegistry registry) {
+  private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,
+      Settings settings, FeedsConfig feeds, InstantSource clock,
+      PrometheusMeterRegistry registry) {
     Metrics metrics = new Metrics(registry);
     int cores = Runtime.getRuntime().availableProcessors();
     int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
     WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);
     WorkerExecutor renderPool = vertx.createSharedWorkerExecutor("bantin-render",
         settings.serve().renderPoolSize());
-    Fetcher fetcher = new Fetcher(vertx, settings.fetch());
     Refresher refresher = new Refresher(fetcher, new FeedParser(settings.parse().maxDepth()),
         new Normalizer(settings.parse()), store, parsePool, settings.poll(),
         RandomGenerator.getDefault(), clock, metrics);

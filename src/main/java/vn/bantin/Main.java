@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import vn.bantin.config.ConfigException;
 import vn.bantin.config.ConfigLoader;
@@ -20,10 +21,15 @@ import vn.bantin.config.Settings;
  */
 public final class Main {
   private static final Duration MAX_EVENT_LOOP_TIME = Duration.ofSeconds(2);
+  private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
   private Main() {}
 
   public static void main(String[] args) throws Exception {
+    // One line per log record: time, level, logger, message.
+    if (System.getProperty(LOG_FORMAT) == null) {
+      System.setProperty(LOG_FORMAT, "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
+    }
     Path conf = Path.of("conf", "bantin.yml");
     Path feedsFile = Path.of("feeds.yml");
     boolean demo = false;
@@ -47,6 +53,10 @@ public final class Main {
         System.err.println(p);
       }
       System.exit(2);
+      return;
+    } catch (ExecutionException e) {
+      System.err.println("bantin could not start: " + e.getCause().getMessage());
+      System.exit(1);
       return;
     }
     CompletableFuture<Void> stopped = new CompletableFuture<>();

@@ -24,10 +24,20 @@ final class FixtureUpstream implements AutoCloseable {
   private final HttpServer server;
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   private final Map<String, String> files = new ConcurrentHashMap<>();
+  private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+  /** A scripted answer: a status and one header (e.g. Location), no body. */
+  private record Answer(int status, String header, String value) {}
 
   FixtureUpstream() throws Exception {
     server = vertx.createHttpServer().requestHandler(request -> {
       seen.add(new Seen(request.path(), request.getHeader("If-None-Match")));
+      Answer answer = answers.get(request.path());
+      if (answer != null) {
+        request.response().setStatusCode(answer.status())
+            .putHeader(answer.header(), answer.value()).end();
+        return;
+      }
       String resource = files.get(request.path());
       byte[] body = resource == null ? null : read(resource);
       if (body == null) {
@@ -50,6 +60,11 @@ final class FixtureUpstream implements AutoCloseable {
   String serve(String path, String resource) {
     files.put(path, "e2e/" + resource);
     return url(path);
+  }
+
+  /** Answers {@code path} with {@code status} and one header from now on. */
+  void answer(String path, int status, String header, String value) {
+    answers.put(path, new Answer(status, header, value));
   }
 
   String url(String path) {
