@@ -21,6 +21,8 @@ import vn.bantin.config.Settings;
  */
 public final class Main {
   private static final Duration MAX_EVENT_LOOP_TIME = Duration.ofSeconds(2);
+  private static final long STOP_TIMEOUT_SECONDS = 60;
+  private static final Path DEFAULT_CONF = Path.of("conf", "bantin.yml");
   private static final String LOG_FORMAT = "java.util.logging.SimpleFormatter.format";
 
   private Main() {}
@@ -30,7 +32,7 @@ public final class Main {
     if (System.getProperty(LOG_FORMAT) == null) {
       System.setProperty(LOG_FORMAT, "%1$tF %1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
     }
-    Path conf = Path.of("conf", "bantin.yml");
+    Path conf = DEFAULT_CONF;
     Path feedsFile = Path.of("feeds.yml");
     boolean demo = false;
     for (int i = 0; i < args.length; i++) {
@@ -41,11 +43,13 @@ public final class Main {
         default -> usage("unknown argument " + args[i]);
       }
     }
+    // Installed before start-up, so that a signal arriving while starting is not lost either.
+    CompletableFuture<Void> stopRequested = new CompletableFuture<>();
+    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> stopRequested.complete(null));
+    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> stopRequested.complete(null));
     Bantin bantin;
     try {
-      Settings settings = Files.exists(conf) || !conf.equals(Path.of("conf", "bantin.yml"))
-          ? ConfigLoader.loadSettings(conf, System.getenv())
-          : ConfigLoader.applyEnv(ConfigLoader.defaults(), System.getenv());
+      Settings settings = settings(conf);
       bantin = demo ? startDemo(settings)
           : start(settings, ConfigLoader.loadFeeds(feedsFile, settings.poll().defaultInterval()));
     } catch (ConfigException e) {
@@ -59,12 +63,18 @@ public final class Main {
       System.exit(1);
       return;
     }
-    CompletableFuture<Void> stopped = new CompletableFuture<>();
-    Runnable stop = () -> bantin.stop().onComplete(done -> stopped.complete(null));
-    sun.misc.Signal.handle(new sun.misc.Signal("TERM"), signal -> stop.run());
-    sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> stop.run());
-    stopped.join();
+    stopRequested.join();
+    bantin.stop().toCompletionStage().toCompletableFuture().get(STOP_TIMEOUT_SECONDS,
+        TimeUnit.SECONDS);
     System.exit(0);
+  }
+
+  /** The settings of {@code conf}; every default when the default file is absent. */
+  private static Settings settings(Path conf) throws ConfigException {
+    if (conf.equals(DEFAULT_CONF) && !Files.exists(conf)) {
+      return ConfigLoader.applyEnv(ConfigLoader.defaults(), System.getenv());
+    }
+    return ConfigLoader.loadSettings(conf, System.getenv());
   }
 
   private static Bantin start(Settings settings, FeedsConfig feeds) throws Exception {
