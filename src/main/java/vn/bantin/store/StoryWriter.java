@@ -2,7 +2,6 @@ package vn.bantin.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
@@ -19,35 +18,29 @@ import vn.bantin.model.SourceState;
  * story, or starts a new one, as {@link StoryIdentity} decides. Entries are processed one after
  * another, so two entries of the same feed can join each other. One instance per transaction.
  */
-final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoCloseable {
+final class StoryWriter implements AutoCloseable {
 
   private final Connection connection;
   private final Instant now;
-  private final PreparedStatement entryStory;
-  private final PreparedStatement linkStory;
-  private final PreparedStatement titleStory;
-  private final PreparedStatement storyExists;
+  private final StoryLookups lookups;
   private final PreparedStatement insertStory;
   private final PreparedStatement insertEntry;
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
+  private final PreparedStatement insertBand;
 
   private StoryWriter(Connection connection, Instant now) throws SQLException {
     this.connection = connection;
     this.now = now;
-    entryStory = prepare("SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
-    // The earliest sighting decides when several stored stories match.
-    linkStory = prepare("SELECT story_id FROM entries WHERE canonical_link = ?"
-        + " ORDER BY fetched_at, rowid LIMIT 1");
-    titleStory = prepare("SELECT story_id FROM entries WHERE title_key = ?"
-        + " AND published BETWEEN ? AND ? ORDER BY fetched_at, rowid LIMIT 1");
-    storyExists = prepare("SELECT 1 FROM stories WHERE id = ?");
+    lookups = new StoryLookups(connection);
     insertStory = prepare("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertEntry = prepare("INSERT INTO entries (source_id, entry_key, story_id, link,"
-        + " canonical_link, title, title_key, published, fetched_at, last_seen)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insertBand = prepare("INSERT INTO entry_bands (band, published, source_id, entry_key)"
+        + " VALUES (?, ?, ?, ?)");
     touchEntry = prepare("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
     // Only the first sighting's text is shown, so only its edits reach the story.
@@ -94,7 +87,7 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
 
   private Outcome write(Entry entry) throws SQLException {
     Keys keys = StoryIdentity.keysOf(entry);
-    Optional<Match> match = StoryIdentity.match(entry, keys, this);
+    Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
       return touch(entry, keys, match.get().storyId()) ? Outcome.EDITED : Outcome.KNOWN;
     }
@@ -105,39 +98,13 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     String storyId = StoryIds.mint(entry.sourceId(), entry.key());
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
-    if (exists(storyId)) {
+    if (lookups.exists(storyId)) {
       insertEntry(entry, keys, storyId);
       return Outcome.JOINED;
     }
     insertStory(entry, storyId);
     insertEntry(entry, keys, storyId);
     return Outcome.NEW;
-  }
-
-  @Override
-  public String storyOfEntry(String sourceId, String entryKey) throws SQLException {
-    entryStory.setString(1, sourceId);
-    entryStory.setString(2, entryKey);
-    return firstString(entryStory);
-  }
-
-  @Override
-  public String storyWithLink(String canonicalLink) throws SQLException {
-    linkStory.setString(1, canonicalLink);
-    return firstString(linkStory);
-  }
-
-  @Override
-  public String storyWithTitle(String titleKey, Instant from, Instant to) throws SQLException {
-    titleStory.setString(1, titleKey);
-    Jdbc.setInstant(titleStory, 2, from);
-    Jdbc.setInstant(titleStory, 3, to);
-    return firstString(titleStory);
-  }
-
-  private boolean exists(String storyId) throws SQLException {
-    storyExists.setString(1, storyId);
-    return firstString(storyExists) != null;
   }
 
   private void insertStory(Entry entry, String storyId) throws SQLException {
@@ -165,7 +132,16 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     Jdbc.setInstant(insertEntry, 8, entry.published());
     Jdbc.setInstant(insertEntry, 9, entry.fetchedAt());
     Jdbc.setInstant(insertEntry, 10, entry.fetchedAt());
+    insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
+    insertEntry.setString(12, keys.fingerprint().marks());
     insertEntry.executeUpdate();
+    for (long band : keys.fingerprint().bands()) {
+      insertBand.setLong(1, band);
+      Jdbc.setInstant(insertBand, 2, entry.published());
+      insertBand.setString(3, entry.sourceId());
+      insertBand.setString(4, entry.key());
+      insertBand.executeUpdate();
+    }
   }
 
   /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */
@@ -196,17 +172,12 @@ final class StoryWriter implements StoryIdentity.Lookup<SQLException>, AutoClose
     return connection.prepareStatement(sql);
   }
 
-  private static String firstString(PreparedStatement query) throws SQLException {
-    try (ResultSet rows = query.executeQuery()) {
-      return rows.next() ? rows.getString(1) : null;
-    }
-  }
-
   @Override
   public void close() throws SQLException {
-    for (PreparedStatement statement : List.of(entryStory, linkStory, titleStory, storyExists,
-        insertStory, insertEntry, touchEntry, updateFirstSighting)) {
+    for (PreparedStatement statement : List.of(insertStory, insertEntry, touchEntry,
+        updateFirstSighting, insertBand)) {
       statement.close();
     }
+    lookups.close();
   }
 }

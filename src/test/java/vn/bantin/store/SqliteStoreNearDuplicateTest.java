@@ -1,0 +1,95 @@
+package vn.bantin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.store.StoreFixture.await;
+import static vn.bantin.store.StoreFixture.config;
+import static vn.bantin.store.StoreFixture.hoursAgo;
+import static vn.bantin.store.StoreFixture.polled;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceRef;
+import vn.bantin.model.Story;
+
+/** Rule 4 through the store: near duplicates are found through the stored LSH bands. */
+class SqliteStoreNearDuplicateTest {
+  private static final String VOV_SUMMARY = "VOV.VN - Sáng 24/11, tại thành phố Lai Châu, Ban"
+      + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
+      + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn và đề ra nhiệm vụ trọng tâm đến cuối"
+      + " năm.";
+  private static final String BLC_SUMMARY = "(BLC) - Sáng 24/11, tại thành phố Lai Châu, Ban"
+      + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
+      + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn, đề ra nhiệm vụ trọng tâm đến cuối năm.";
+
+  @TempDir Path dir;
+  private Vertx vertx;
+  private SqliteStore store;
+
+  @BeforeEach
+  void open() throws Exception {
+    vertx = StoreFixture.vertx();
+    store = StoreFixture.open(vertx, dir);
+    await(store.syncSources(List.of(config("vov", "VOV", "https://vov.vn/rss"),
+        config("baolaichau", "Báo Lai Châu", "https://baolaichau.vn/rss"),
+        config("baodienbienphu", "Báo Điện Biên Phủ", "https://baodienbienphu.com.vn/rss"))));
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    await(store.close());
+    await(vertx.close());
+  }
+
+  @Test
+  void aRephrasedCopyWithAnotherBylineJoinsTheStory() throws Exception {
+    ingest(entry("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, hoursAgo(5)));
+    IngestResult copy = ingest(entry("baolaichau", "https://baolaichau.vn/tin/42",
+        "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY, hoursAgo(2)));
+
+    assertThat(copy.joined()).isEqualTo(1);
+    Story story = await(store.latest(null, 10, null)).get(0);
+    assertThat(story.sources()).extracting(SourceRef::id).containsExactly("vov", "baolaichau");
+    assertThat(story.link()).isEqualTo("https://vov.vn/a-post1.vov");
+  }
+
+  @Test
+  void theSameTextAboutAnotherProvinceIsAnotherStory() throws Exception {
+    ingest(entry("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, hoursAgo(5)));
+    IngestResult other = ingest(entry("baodienbienphu", "https://baodienbienphu.com.vn/tin/7",
+        "Điện Biên sơ kết 10 tháng xây dựng nông thôn mới",
+        VOV_SUMMARY.replace("VOV.VN", "ĐBP").replace("thành phố Lai Châu", "thành phố Điện Biên"
+        + " Phủ"), hoursAgo(2)));
+
+    assertThat(other.newStories()).isEqualTo(1);
+  }
+
+  @Test
+  void nearDuplicatesFarApartInTimeAreOtherStories() throws Exception {
+    ingest(entry("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, hoursAgo(100)));
+    IngestResult late = ingest(entry("baolaichau", "https://baolaichau.vn/tin/42",
+        "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY, hoursAgo(2)));
+
+    assertThat(late.newStories()).isEqualTo(1);
+  }
+
+  private IngestResult ingest(Entry entry) throws Exception {
+    return await(store.ingest(polled(entry.sourceId(), null, null), List.of(entry)));
+  }
+
+  private static Entry entry(String source, String link, String title, String summary,
+      Instant published) {
+    return new Entry(source, "link:" + link, link, title, "<p>" + summary + "</p>", "", null,
+        published, published.plus(Duration.ofMinutes(5)));
+  }
+}
