@@ -38,28 +38,33 @@ public final class Fingerprint {
   private static final long[] SEEDS = seeds();
 
   private final int[] signature;
-  private final String marks;
+  /** Marks of the compared words (title and first summary words). */
+  private final Set<String> compared;
+  /** Marks of the whole text, a superset of {@link #compared}. */
+  private final Set<String> all;
 
-  private Fingerprint(int[] signature, String marks) {
+  private Fingerprint(int[] signature, Set<String> compared, Set<String> all) {
     this.signature = signature;
-    this.marks = marks;
+    this.compared = compared;
+    this.all = all;
   }
 
   /** The fingerprint of a title and a plain-text summary (either may be empty). */
   public static Fingerprint of(String title, String summary) {
     List<Token> titleTokens = tokens(Bylines.strip(nfc(title)));
     List<Token> summaryTokens = tokens(Bylines.strip(nfc(summary)));
-    if (summaryTokens.size() > SUMMARY_WORDS) {
-      summaryTokens = summaryTokens.subList(0, SUMMARY_WORDS);
-    }
     Set<Long> shingles = new HashSet<>();
     addShingles(titleTokens, shingles);
-    addShingles(summaryTokens, shingles);
-    Set<String> marks = new TreeSet<>();
-    collectMarks(titleTokens, marks);
-    collectMarks(summaryTokens, marks);
+    List<Token> comparedSummary =
+        summaryTokens.subList(0, Math.min(SUMMARY_WORDS, summaryTokens.size()));
+    addShingles(comparedSummary, shingles);
+    Set<String> compared = new TreeSet<>();
+    collectMarks(titleTokens, compared);
+    collectMarks(comparedSummary, compared);
+    Set<String> all = new TreeSet<>(compared);
+    collectMarks(summaryTokens, all);
     return new Fingerprint(shingles.size() < MIN_SHINGLES ? null : signature(shingles),
-        String.join("|", marks));
+        compared, all);
   }
 
   /** Restores a stored fingerprint ({@link #signatureBytes()}, {@link #marks()}). */
@@ -69,7 +74,12 @@ public final class Fingerprint {
       signature = new int[SIZE];
       ByteBuffer.wrap(signatureBytes).asIntBuffer().get(signature);
     }
-    return new Fingerprint(signature, marks == null ? "" : marks);
+    String text = marks == null ? "" : marks;
+    int hash = text.indexOf('#');
+    Set<String> compared = markSet(hash < 0 ? text : text.substring(0, hash));
+    Set<String> all = new TreeSet<>(compared);
+    all.addAll(markSet(hash < 0 ? "" : text.substring(hash + 1)));
+    return new Fingerprint(signature, compared, all);
   }
 
   /** Whether the text is too short to compare; such a text has no near duplicates. */
@@ -87,9 +97,14 @@ public final class Fingerprint {
     return buffer.array();
   }
 
-  /** Numbers and names of the text, lower case, sorted, separated by {@code |}. */
+  /**
+   * Numbers and names for storage: those of the compared words, sorted and separated by
+   * {@code |}, then {@code #} and those found only further in the text.
+   */
   public String marks() {
-    return marks;
+    Set<String> rest = new TreeSet<>(all);
+    rest.removeAll(compared);
+    return String.join("|", compared) + (rest.isEmpty() ? "" : "#" + String.join("|", rest));
   }
 
   /** The {@link #BANDS} LSH band hashes (the band's index is mixed in), empty when empty. */
@@ -123,18 +138,35 @@ public final class Fingerprint {
   }
 
   /**
-   * Whether the marks contradict each other: each text has a number or name the other lacks
-   * entirely. One text having more (a longer summary) is no contradiction; two different
-   * provinces, dates or figures are.
+   * Whether the marks contradict each other: each text has, in its compared words, a number or
+   * name that the other lacks in its whole text. One text having more (a longer summary, a
+   * figure moved further on) is no contradiction; two different provinces, dates or figures
+   * are.
    */
   public boolean contradicts(Fingerprint other) {
-    Set<String> mine = markSet(marks);
-    Set<String> theirs = markSet(other.marks);
-    return !theirs.containsAll(mine) && !mine.containsAll(theirs);
+    return !coveredBy(compared, other.all) && !coveredBy(other.compared, all);
+  }
+
+  /**
+   * Whether every mark of {@code marks} is in {@code other}; a name also counts as there when
+   * one of the other's names contains it or is contained in it ("tỉnh lào cai", "lào cai").
+   */
+  private static boolean coveredBy(Set<String> marks, Set<String> other) {
+    for (String mark : marks) {
+      if (!other.contains(mark) && !(isName(mark) && other.stream()
+          .anyMatch(o -> isName(o) && (o.contains(mark) || mark.contains(o))))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isName(String mark) {
+    return !Character.isDigit(mark.charAt(0));
   }
 
   private static Set<String> markSet(String marks) {
-    return marks.isEmpty() ? Set.of() : new HashSet<>(Arrays.asList(marks.split("\\|")));
+    return marks.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(marks.split("\\|")));
   }
 
   /** Word bigrams, hashed; a lone word counts as one. */
