@@ -63,6 +63,8 @@ class DemoIT {
       JsonArray items = new JsonObject(get(base + "/feeds/all.json")).getJsonArray("items");
       JsonObject tourism = item(items, "Lai Châu đặt mục tiêu đón 1,5 triệu lượt khách");
       assertThat(sourceIds(tourism)).containsExactlyInAnyOrder("vov-chinh-tri", "baolaichau");
+      JsonObject rewritten = item(items, "Chủ tịch nước tiếp Đoàn đại biểu người có uy tín");
+      assertThat(sourceIds(rewritten)).containsExactlyInAnyOrder("vov-chinh-tri", "dangcongsan");
       JsonObject nfd = item(items, "Thủ tướng chủ trì phiên họp Chính phủ thường kỳ");
       assertThat(sourceIds(nfd)).containsExactlyInAnyOrder("vov-chinh-tri", "dangcongsan");
       assertThat(items.stream().map(i -> ((JsonObject) i).getString("title"))
