@@ -99,17 +99,16 @@ public final class Bantin {
         RandomGenerator.getDefault(), clock, metrics);
     FeedService feedService = new FeedService(store, renderPool, settings.serve(), clock,
         metrics);
-    feedService.configure(new Categories(feeds), sourceFeedUrls(feeds));
-    Scheduler scheduler = new Scheduler(vertx, refresher, clock, (PollOutcome outcome) -> {
-      if (outcome.ingest().changed()) {
-        feedService.sourceChanged(outcome.sourceId());
-      }
-    });
+    Categories categories = new Categories(feeds);
+    feedService.configure(categories, sourceFeedUrls(feeds));
+    Scheduler scheduler = new Scheduler(vertx, refresher, clock,
+        (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
     Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
     var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
         registry, () -> bantin.serving);
     return store.syncSources(feeds.sources())
-        .compose(v -> store.sourceStates())
+        .compose(v -> store.categorize(categories.version(), categories::of))
+        .compose(rebuilt -> store.sourceStates())
         .compose(states -> vertx.createHttpServer()
             .requestHandler(router)
             .listen(settings.http().port(), settings.http().host())

@@ -1,16 +1,22 @@
 package vn.bantin.curate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.bantin.config.CategoryConfig;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.SourceConfig;
+import vn.bantin.model.Story;
 
 /** The categories of one configuration, {@code all} first. Immutable and thread-safe. */
 public final class Categories {
@@ -43,9 +49,39 @@ public final class Categories {
     return List.copyOf(byId.values());
   }
 
-  /** The categories that take stories from {@code sourceId}. */
-  public List<Category> taking(String sourceId) {
-    return byId.values().stream().filter(c -> c.sourceIds().contains(sourceId)).toList();
+  /**
+   * The categories {@code story} belongs to: those taking one of its sources whose keywords
+   * keep it. Age limits are applied when serving, not here. Pure and thread-safe.
+   */
+  public Set<String> of(Story story) {
+    Set<String> ids = new TreeSet<>();
+    for (Category c : byId.values()) {
+      if (story.sources().stream().anyMatch(s -> c.sourceIds().contains(s.id()))
+          && c.keeps(story)) {
+        ids.add(c.id());
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * A digest of everything {@link #of} depends on (ids, sources, keywords): equal digests
+   * file every story the same way, so stored memberships stay valid.
+   */
+  public String version() {
+    StringBuilder rules = new StringBuilder();
+    for (Category c : byId.values()) {
+      rules.append(c.id()).append('\n').append(new TreeSet<>(c.sourceIds())).append('\n')
+          .append(c.include().stream().map(Keyword::written).toList()).append('\n')
+          .append(c.exclude().stream().map(Keyword::written).toList()).append("\n\n");
+    }
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256")
+          .digest(rules.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static Category resolve(CategoryConfig c, List<SourceConfig> enabled) {

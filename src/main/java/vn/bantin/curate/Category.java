@@ -27,7 +27,7 @@ public record Category(String id, String title, String description, Set<String> 
     return maxAge == null ? null : now.minus(maxAge);
   }
 
-  /** Whether the keywords keep {@code story} (sources and age are selected by the store). */
+  /** Whether the keywords keep {@code story}; sources and age are checked elsewhere. */
   public boolean keeps(Story story) {
     if (include.isEmpty() && exclude.isEmpty()) {
       return true;
@@ -35,10 +35,5 @@ public record Category(String id, String title, String description, Set<String> 
     Keyword.Text text = Keyword.Text.of(story.title() + "\n" + Keyword.plain(story.summaryHtml()));
     boolean included = include.isEmpty() || include.stream().anyMatch(k -> k.matches(text));
     return included && exclude.stream().noneMatch(k -> k.matches(text));
-  }
-
-  /** Whether the keyword rules may drop stories, so the store must be asked for more. */
-  public boolean filters() {
-    return !include.isEmpty() || !exclude.isEmpty();
   }
 }

@@ -7,8 +7,8 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.InstantSource;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -16,7 +16,6 @@ import vn.bantin.config.Settings;
 import vn.bantin.curate.Categories;
 import vn.bantin.curate.Category;
 import vn.bantin.metrics.Metrics;
-import vn.bantin.model.Story;
 import vn.bantin.store.Store;
 
 /**
@@ -25,8 +24,6 @@ import vn.bantin.store.Store;
  * cache until a poll changes one of the category's sources.
  */
 public final class FeedService {
-  /** Keyword rules may drop stories: ask the store for this many times the limit. */
-  private static final int FILTER_HEADROOM = 4;
   private static final int MAX_LIMIT = 500;
 
   private final Store store;
@@ -69,10 +66,10 @@ public final class FeedService {
     return categories;
   }
 
-  /** Marks every category taking stories from {@code sourceId} as changed. */
-  public void sourceChanged(String sourceId) {
-    for (Category c : categories.taking(sourceId)) {
-      versions.computeIfAbsent(c.id(), id -> new AtomicLong()).incrementAndGet();
+  /** Marks {@code categoryIds} as changed: their next request renders anew. */
+  public void categoriesChanged(Set<String> categoryIds) {
+    for (String id : categoryIds) {
+      versions.computeIfAbsent(id, key -> new AtomicLong()).incrementAndGet();
     }
   }
 
@@ -99,19 +96,8 @@ public final class FeedService {
   }
 
   private Future<Selection> select(Category category, int limit) {
-    if (category.sourceIds().isEmpty()) {
-      return Future.succeededFuture(Selection.of(List.of()));
-    }
-    int asked = category.filters() ? Math.min(limit * FILTER_HEADROOM, MAX_LIMIT * 2) : limit;
-    return store.latest(category.sourceIds(), asked, category.since(clock.instant()))
-        .map(stories -> Selection.of(keep(category, stories, limit)));
-  }
-
-  private static List<Story> keep(Category category, List<Story> stories, int limit) {
-    if (!category.filters()) {
-      return stories.size() <= limit ? stories : stories.subList(0, limit);
-    }
-    return stories.stream().filter(category::keeps).limit(limit).toList();
+    return store.stories(category.id(), limit, category.since(clock.instant()))
+        .map(Selection::of);
   }
 
   private Rendering render(Category category, Format format, String baseUrl,

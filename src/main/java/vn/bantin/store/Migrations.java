@@ -20,7 +20,8 @@ import java.util.List;
 final class Migrations {
 
   /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql",
+      "V3__category_membership.sql");
 
   private static final String DIRECTORY = "/db/sqlite/";
 

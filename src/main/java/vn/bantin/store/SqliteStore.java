@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
@@ -41,6 +42,8 @@ public final class SqliteStore implements Store {
   private final int readPoolSize;
   private final InstantSource clock;
   private volatile Future<Void> closing;
+  /** The category rules; only the writer thread reads and writes it. */
+  private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, WorkerExecutor readers, Connection writeConnection,
       List<Connection> readConnections, InstantSource clock) {
@@ -111,7 +114,7 @@ public final class SqliteStore implements Store {
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
-    return write(c -> StoryWriter.ingest(c, state, copy, clock.instant()));
+    return write(c -> StoryWriter.ingest(c, state, copy, clock.instant(), categories));
   }
 
   @Override
@@ -123,7 +126,26 @@ public final class SqliteStore implements Store {
   }
 
   @Override
-  public Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since) {
+  public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
+    return write(c -> {
+      categories = rules;
+      return CategoryMembership.rebuild(c, version, rules);
+    });
+  }
+
+  @Override
+  public Future<List<Story>> stories(String categoryId, int limit, Instant since) {
+    if (limit < 0) {
+      return Future.failedFuture(new IllegalArgumentException("limit < 0"));
+    }
+    return read(c -> StoryReader.inCategory(c, categoryId, limit, since));
+  }
+
+  /**
+   * The newest stories carried by any of {@code sourceIds} ({@code null}: every source),
+   * whatever the categories; for tests of what was written.
+   */
+  Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since) {
     if (limit < 0) {
       return Future.failedFuture(new IllegalArgumentException("limit < 0"));
     }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
@@ -37,12 +38,24 @@ public interface Store {
   Future<Void> savePollState(SourceState state);
 
   /**
-   * The newest stories carried by any of {@code sourceIds}, newest first by published date.
+   * Installs the category rules: from now on every story written is filed under the categories
+   * {@code rules} gives it. When {@code version} differs from the rules the stored memberships
+   * were built with, they are all rebuilt first.
    *
-   * @param sourceIds the sources to take stories from; {@code null} for every source
+   * @param version a digest of the rules; equal digests mean equal rules
+   * @param rules the categories of a story (its first sighting's text, every source's id),
+   *     age limits aside; pure and thread-safe
+   * @return whether the memberships were rebuilt
+   */
+  Future<Boolean> categorize(String version, Function<Story, Set<String>> rules);
+
+  /**
+   * The newest stories of a category, newest first by published date, each listing its sources
+   * (first sighting first).
+   *
    * @param since only stories published at or after this, or {@code null}
    */
-  Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since);
+  Future<List<Story>> stories(String categoryId, int limit, Instant since);
 
   /** How many entries each source has stored, by source id. */
   Future<Map<String, Long>> entryCounts();

@@ -38,7 +38,6 @@ final class StoryReader {
         + (ids.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM entries e WHERE e.story_id = s.id"
             + " AND e.source_id IN (" + placeholders(ids.size()) + "))")
         + " ORDER BY s.published DESC, s.id DESC LIMIT ?";
-    List<Row> rows = new ArrayList<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       int index = 1;
       query.setLong(index++, since == null ? Long.MIN_VALUE : since.toEpochMilli());
@@ -46,13 +45,40 @@ final class StoryReader {
         query.setString(index++, id);
       }
       query.setInt(index, limit);
-      try (ResultSet result = query.executeQuery()) {
-        while (result.next()) {
-          rows.add(new Row(result.getString("id"), result.getString("link"),
-              result.getString("title"), result.getString("summary_html"),
-              result.getString("content_html"), result.getString("author"),
-              Jdbc.getInstant(result, "published")));
-        }
+      return stories(connection, query);
+    }
+  }
+
+  /**
+   * The newest {@code limit} stories of category {@code categoryId} published at or after
+   * {@code since} ({@code null}: any time): one range of {@code category_stories_newest}.
+   */
+  static List<Story> inCategory(Connection connection, String categoryId, int limit,
+      Instant since) throws SQLException {
+    if (limit == 0) {
+      return List.of();
+    }
+    String sql = "SELECT s.id, s.link, s.title, s.summary_html, s.content_html, s.author,"
+        + " s.published FROM category_stories cs JOIN stories s ON s.id = cs.story_id"
+        + " WHERE cs.category_id = ? AND cs.published >= ?"
+        + " ORDER BY cs.published DESC, cs.story_id DESC LIMIT ?";
+    try (PreparedStatement query = connection.prepareStatement(sql)) {
+      query.setString(1, categoryId);
+      query.setLong(2, since == null ? Long.MIN_VALUE : since.toEpochMilli());
+      query.setInt(3, limit);
+      return stories(connection, query);
+    }
+  }
+
+  /** Runs {@code query} (id, link, title, summary, content, author, published) with sources. */
+  private static List<Story> stories(Connection connection, PreparedStatement query)
+      throws SQLException {
+    List<Row> rows = new ArrayList<>();
+    try (ResultSet result = query.executeQuery()) {
+      while (result.next()) {
+        rows.add(new Row(result.getString(1), result.getString(2), result.getString(3),
+            result.getString(4), result.getString(5), result.getString(6),
+            Instant.ofEpochMilli(result.getLong(7))));
       }
     }
     Map<String, List<SourceRef>> sources = sourcesOf(connection, rows);

@@ -6,12 +6,16 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.dedup.StoryIdentity.Match;
 import vn.bantin.dedup.StoryIds;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
+import vn.bantin.model.Story;
 
 /**
  * Writes one poll's entries inside the caller's transaction: each entry is known, joins a stored
@@ -54,22 +58,25 @@ final class StoryWriter implements AutoCloseable {
    * Stores {@code state} with its validators and {@code entries}, inside the transaction already
    * open on {@code connection}.
    *
+   * @param categories the category rules, or {@code null} before {@link Store#categorize}
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
   static IngestResult ingest(Connection connection, SourceState state, List<Entry> entries,
-      Instant now) throws SQLException {
+      Instant now, Function<Story, Set<String>> categories) throws SQLException {
     SourceStateDao.save(connection, state, true, now);
     int newStories = 0;
     int joined = 0;
     int known = 0;
     int edited = 0;
+    Set<String> touched = new TreeSet<>();
     try (StoryWriter writer = new StoryWriter(connection, now)) {
       for (Entry entry : entries) {
         if (!entry.sourceId().equals(state.sourceId())) {
           throw new IllegalArgumentException("entry " + entry.key() + " of source "
               + entry.sourceId() + " ingested as " + state.sourceId());
         }
-        switch (writer.write(entry)) {
+        Written written = writer.write(entry);
+        switch (written.outcome()) {
           case NEW -> newStories++;
           case JOINED -> joined++;
           case KNOWN -> known++;
@@ -78,33 +85,40 @@ final class StoryWriter implements AutoCloseable {
             edited++;
           }
         }
+        if (written.outcome() != Outcome.KNOWN && categories != null) {
+          touched.addAll(CategoryMembership.update(connection, written.storyId(), categories));
+        }
       }
     }
-    return new IngestResult(newStories, joined, known, edited);
+    return new IngestResult(newStories, joined, known, edited, touched);
   }
 
   private enum Outcome { NEW, JOINED, KNOWN, EDITED }
 
-  private Outcome write(Entry entry) throws SQLException {
+  /** What became of one entry, and the story it belongs to. */
+  private record Written(Outcome outcome, String storyId) {}
+
+  private Written write(Entry entry) throws SQLException {
     Keys keys = StoryIdentity.keysOf(entry);
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
-      return touch(entry, keys, match.get().storyId()) ? Outcome.EDITED : Outcome.KNOWN;
+      String storyId = match.get().storyId();
+      return new Written(touch(entry, keys, storyId) ? Outcome.EDITED : Outcome.KNOWN, storyId);
     }
     if (match.isPresent()) {
       insertEntry(entry, keys, match.get().storyId());
-      return Outcome.JOINED;
+      return new Written(Outcome.JOINED, match.get().storyId());
     }
     String storyId = StoryIds.mint(entry.sourceId(), entry.key());
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
     if (lookups.exists(storyId)) {
       insertEntry(entry, keys, storyId);
-      return Outcome.JOINED;
+      return new Written(Outcome.JOINED, storyId);
     }
     insertStory(entry, storyId);
     insertEntry(entry, keys, storyId);
-    return Outcome.NEW;
+    return new Written(Outcome.NEW, storyId);
   }
 
   private void insertStory(Entry entry, String storyId) throws SQLException {

@@ -119,7 +119,7 @@ class RefresherTest {
         return Future.failedFuture(new java.sql.SQLException("disk I/O error"));
       }
       ingested.add(state);
-      return Future.succeededFuture(new IngestResult(entries.size(), 0, 0, 0));
+      return Future.succeededFuture(new IngestResult(entries.size(), 0, 0, 0, Set.of()));
     }
 
     @Override
@@ -139,7 +139,13 @@ class RefresherTest {
     }
 
     @Override
-    public Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since) {
+    public Future<Boolean> categorize(String version,
+        java.util.function.Function<Story, Set<String>> rules) {
+      return Future.succeededFuture(false);
+    }
+
+    @Override
+    public Future<List<Story>> stories(String categoryId, int limit, Instant since) {
       return Future.succeededFuture(List.of());
     }
 

@@ -42,10 +42,11 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
-          "2 V2__near_duplicates.sql " + CLOCK.millis());
+          "2 V2__near_duplicates.sql " + CLOCK.millis(),
+          "3 V3__category_membership.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();

@@ -12,6 +12,7 @@ import static vn.bantin.store.StoreFixture.polled;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +58,7 @@ class SqliteStoreIngestTest {
     assertThat(ingest("vov",
         entry("vov", "g1", "https://vov.vn/a-1.vov", "Hội nghị Trung ương", hoursAgo(2)),
         entry("vov", "g2", "https://vov.vn/a-2.vov", "Kỳ họp Quốc hội", hoursAgo(1))))
-        .isEqualTo(new IngestResult(2, 0, 0, 0));
+        .isEqualTo(new IngestResult(2, 0, 0, 0, Set.of()));
     assertThat(all()).extracting(Story::id)
         .containsExactly(StoryIds.mint("vov", "g2"), StoryIds.mint("vov", "g1"));
   }
@@ -67,7 +68,7 @@ class SqliteStoreIngestTest {
     Entry e = entry("vov", "g1", "https://vov.vn/a-1.vov", "Hội nghị Trung ương", hoursAgo(2));
     ingest("vov", e);
     List<Story> before = all();
-    assertThat(ingest("vov", e)).isEqualTo(new IngestResult(0, 0, 1, 0));
+    assertThat(ingest("vov", e)).isEqualTo(new IngestResult(0, 0, 1, 0, Set.of()));
     assertThat(all()).isEqualTo(before);
   }
 
@@ -78,7 +79,7 @@ class SqliteStoreIngestTest {
     Entry second = entry("nhandan", "n7", "http://www.vov.vn/a-1.vov/", "Tin đăng lại",
         hoursAgo(3));
     ingest("vov", first);
-    assertThat(ingest("nhandan", second)).isEqualTo(new IngestResult(0, 1, 0, 0));
+    assertThat(ingest("nhandan", second)).isEqualTo(new IngestResult(0, 1, 0, 0, Set.of()));
 
     assertThat(all()).singleElement().satisfies(story -> {
       assertThat(story.id()).isEqualTo(StoryIds.mint("vov", "g1"));
@@ -95,7 +96,7 @@ class SqliteStoreIngestTest {
   void sameTitleWithin48HoursJoins() throws Exception {
     ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(50)));
     assertThat(ingest("nhandan", entry("nhandan", "n1", "https://nhandan.vn/b",
-        "HỘI NGHỊ TRUNG ƯƠNG!", hoursAgo(2)))).isEqualTo(new IngestResult(0, 1, 0, 0));
+        "HỘI NGHỊ TRUNG ƯƠNG!", hoursAgo(2)))).isEqualTo(new IngestResult(0, 1, 0, 0, Set.of()));
     assertThat(all()).singleElement().extracting(s -> s.sources().size()).isEqualTo(2);
   }
 
@@ -103,7 +104,7 @@ class SqliteStoreIngestTest {
   void sameTitle49HoursApartStaysTwoStories() throws Exception {
     ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(51)));
     assertThat(ingest("nhandan", entry("nhandan", "n1", "https://nhandan.vn/b",
-        "Hội nghị Trung ương", hoursAgo(2)))).isEqualTo(new IngestResult(1, 0, 0, 0));
+        "Hội nghị Trung ương", hoursAgo(2)))).isEqualTo(new IngestResult(1, 0, 0, 0, Set.of()));
     assertThat(all()).hasSize(2);
   }
 
@@ -114,7 +115,7 @@ class SqliteStoreIngestTest {
         hoursAgo(4)));
     // Another title, dated far away: only Nhân Dân's link ties it to the story.
     assertThat(ingest("nhandan", entry("nhandan", "n2", "https://nhandan.vn/b?zarsrc=30",
-        "Bài khác", hoursAgo(200)))).isEqualTo(new IngestResult(0, 1, 0, 0));
+        "Bài khác", hoursAgo(200)))).isEqualTo(new IngestResult(0, 1, 0, 0, Set.of()));
   }
 
   @Test
@@ -122,7 +123,7 @@ class SqliteStoreIngestTest {
     assertThat(ingest("vov",
         entry("vov", "g1", "https://vov.vn/a", "Tin một", hoursAgo(3)),
         entry("vov", "g2", "https://vov.vn/a#comments", "Tin một (cập nhật)", hoursAgo(2))))
-        .isEqualTo(new IngestResult(1, 1, 0, 0));
+        .isEqualTo(new IngestResult(1, 1, 0, 0, Set.of()));
     assertThat(all()).singleElement().extracting(Story::sources, list(SourceRef.class))
         .containsExactly(new SourceRef("vov", "VOV – Chính trị", "https://vov.vn/a"));
   }
@@ -133,9 +134,9 @@ class SqliteStoreIngestTest {
     ingest("vov", original);
     ingest("nhandan", entry("nhandan", "n1", "https://vov.vn/a", "Tiêu đề khác", hoursAgo(2)));
     Entry edited = entry("vov", "g1", "https://vov.vn/a", "Tin một (sửa)", hoursAgo(1));
-    assertThat(ingest("vov", edited)).isEqualTo(new IngestResult(0, 0, 1, 1));
+    assertThat(ingest("vov", edited)).isEqualTo(new IngestResult(0, 0, 1, 1, Set.of()));
     assertThat(ingest("vov", edited)).as("the same text again is no edit")
-        .isEqualTo(new IngestResult(0, 0, 1, 0));
+        .isEqualTo(new IngestResult(0, 0, 1, 0, Set.of()));
 
     Story story = all().get(0);
     assertThat(story.title()).isEqualTo("Tin một (sửa)");
@@ -149,7 +150,7 @@ class SqliteStoreIngestTest {
     ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Tin một", hoursAgo(3)));
     ingest("nhandan", entry("nhandan", "n1", "https://vov.vn/a", "Tiêu đề khác", hoursAgo(2)));
     assertThat(ingest("nhandan", entry("nhandan", "n1", "https://vov.vn/a", "Sửa", hoursAgo(2))))
-        .isEqualTo(new IngestResult(0, 0, 1, 0));
+        .isEqualTo(new IngestResult(0, 0, 1, 0, Set.of()));
     assertThat(all().get(0).title()).isEqualTo("Tin một");
   }
 
@@ -172,6 +173,6 @@ class SqliteStoreIngestTest {
     // The writer is usable afterwards: the same poll succeeds when retried correctly.
     assertThat(await(store.ingest(polled("vov", "\"v2\"", null),
         List.of(entry("vov", "g2", "https://vov.vn/b", "Tin hai", hoursAgo(1))))))
-        .isEqualTo(new IngestResult(1, 0, 0, 0));
+        .isEqualTo(new IngestResult(1, 0, 0, 0, Set.of()));
   }
 }

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -91,7 +92,7 @@ class SqliteStoreLifecycleTest {
     }
     await(store.close());
     for (Future<IngestResult> write : writes) {
-      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0, 0));
+      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0, 0, Set.of()));
     }
     SqliteStore reopened = StoreFixture.open(vertx, tmp);
     assertThat(await(reopened.latest(null, 100, null))).hasSize(20);

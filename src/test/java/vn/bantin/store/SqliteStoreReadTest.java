@@ -126,6 +126,6 @@ class SqliteStoreReadTest {
     assertThat(await(store.latest(null, 10, null))).isEqualTo(before);
     assertThat(await(store.ingest(polled("vov", null, null), List.of(
         entry("vov", "a", "https://vov.vn/a", "Tin A", hoursAgo(10))))))
-        .isEqualTo(new IngestResult(0, 0, 1, 0));
+        .isEqualTo(new IngestResult(0, 0, 1, 0, Set.of()));
   }
 }
