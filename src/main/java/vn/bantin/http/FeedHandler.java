@@ -10,7 +10,7 @@ import vn.bantin.curate.Category;
 import vn.bantin.publish.FeedService;
 import vn.bantin.publish.Format;
 
-/** {@code GET|HEAD /feeds/{category}.{rss|atom|json}}. */
+/** {@code GET|HEAD /feeds/{category}.{rss|atom|json|html}}. */
 final class FeedHandler implements Handler<RoutingContext> {
   private static final Logger LOG = Logger.getLogger(FeedHandler.class.getName());
 
@@ -45,7 +45,7 @@ final class FeedHandler implements Handler<RoutingContext> {
     Format f = format.get();
     feeds.rendering(category.get(), f, limit.orElse(category.get().limit()),
             Requests.baseUrl(publicUrl, ctx.request()), ctx.vertx().getOrCreateContext())
-        .onSuccess(rendering -> writer.write(ctx, rendering, f == Format.JSON))
+        .onSuccess(rendering -> writer.write(ctx, rendering, f == Format.JSON || f == Format.HTML))
         .onFailure(e -> {
           LOG.log(Level.WARNING, "rendering " + file + " failed", e);
           Problems.send(ctx, 503, "unavailable", "the feed cannot be read right now");

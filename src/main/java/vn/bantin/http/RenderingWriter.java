@@ -5,6 +5,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import vn.bantin.config.Settings;
+import vn.bantin.publish.Format;
 import vn.bantin.publish.Rendering;
 
 /**
@@ -12,6 +13,14 @@ import vn.bantin.publish.Rendering;
  * when the client accepts it. Nothing is rendered or compressed here.
  */
 final class RenderingWriter {
+  /**
+   * For the HTML list, which portals embed: nothing may run or load from elsewhere even if markup
+   * slipped through escaping (no script, object, font, form or base URL; inline style only), and
+   * any site may frame it (CSP Level 3 frame-ancestors).
+   */
+  static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
+      + "base-uri 'none'; form-action 'none'; frame-ancestors *";
+
   private final String cacheControl;
 
   RenderingWriter(Settings.Serve serve) {
@@ -30,6 +39,12 @@ final class RenderingWriter {
         .putHeader("Vary", "Accept-Encoding");
     if (cors) {
       response.putHeader("Access-Control-Allow-Origin", "*");
+    }
+    if (Format.HTML.contentType().equals(rendering.contentType())) {
+      // On 304 too: a cache refreshing its stored headers keeps the policy (RFC 9111 §4.3.4).
+      response.putHeader("Content-Security-Policy", HTML_CSP)
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .putHeader("Referrer-Policy", "no-referrer");
     }
     var request = ctx.request();
     if (Conditional.notModified(request.getHeader("If-None-Match"),

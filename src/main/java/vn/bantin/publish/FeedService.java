@@ -57,6 +57,7 @@ public final class FeedService {
     byFormat.put(Format.RSS, new RssRenderer(sourceFeedUrl));
     byFormat.put(Format.ATOM, new AtomRenderer(sourceFeedUrl));
     byFormat.put(Format.JSON, new JsonFeedRenderer());
+    byFormat.put(Format.HTML, new HtmlRenderer());
     this.renderers = byFormat;
     this.categories = categories;
     generation.incrementAndGet();

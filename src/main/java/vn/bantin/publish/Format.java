@@ -6,7 +6,8 @@ import java.util.Optional;
 public enum Format {
   RSS("rss", "application/rss+xml; charset=utf-8"),
   ATOM("atom", "application/atom+xml; charset=utf-8"),
-  JSON("json", "application/feed+json; charset=utf-8");
+  JSON("json", "application/feed+json; charset=utf-8"),
+  HTML("html", "text/html; charset=utf-8");
 
   private final String extension;
   private final String contentType;

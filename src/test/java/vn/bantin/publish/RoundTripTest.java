@@ -12,14 +12,17 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Node;
 import vn.bantin.model.Story;
 
-/** What a story says survives every format exactly, whatever characters it holds. */
+/**
+ * What a story says survives every feed format exactly, whatever characters it holds. The HTML
+ * list is a page for people, not a feed to read back; HtmlRendererTest covers it.
+ */
 class RoundTripTest {
 
   /** The id, title and HTML content of each item, as a reader of {@code format} sees them. */
   record ReadBack(String id, String title, String contentHtml) {}
 
   @ParameterizedTest
-  @EnumSource(Format.class)
+  @EnumSource(value = Format.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
   void markupCharactersAndCdataTerminatorRoundTrip(Format format) throws Exception {
     String title = "Lai Châu: \"Đường & cầu\" <kế hoạch> 'mới' ]]>";
     String content = "<p>a[b[0]]]]&gt;c ]]> &amp; 5 &lt; 7 – “Đảng”</p>";
@@ -28,7 +31,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Format.class)
+  @EnumSource(value = Format.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
   void charactersInvalidInXmlAreStripped(Format format) throws Exception {
     String title = "Tin\u0001 mới\u000B nhất\uFFFE\uD800";
     String content = "<p>Nội\u0000 dung 😀</p>";
@@ -38,7 +41,7 @@ class RoundTripTest {
   }
 
   @ParameterizedTest
-  @EnumSource(Format.class)
+  @EnumSource(value = Format.class, names = "HTML", mode = EnumSource.Mode.EXCLUDE)
   void everyFormatGivesTheSameIds(Format format) throws Exception {
     List<String> ids = readBack(format, StoryFixtures.renderer(format)
         .render(META, StoryFixtures.STORIES)).stream().map(ReadBack::id).toList();

@@ -72,6 +72,7 @@ final class StoryFixtures {
       case RSS -> new RssRenderer(sourceFeedUrl());
       case ATOM -> new AtomRenderer(sourceFeedUrl());
       case JSON -> new JsonFeedRenderer();
+      case HTML -> new HtmlRenderer();
     };
   }
 
