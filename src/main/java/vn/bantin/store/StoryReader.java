@@ -101,10 +101,14 @@ final class StoryReader {
       return Map.of();
     }
     // A source's title falls back to its id when feeds.yml never named it (synced later).
+    // The first sighting (the entry the story was made from) comes first, then the others in
+    // the order they were written: fetch times of concurrent polls need not agree with it.
     String sql = "SELECT e.story_id, e.source_id, COALESCE(src.title, e.source_id) AS title,"
         + " e.link FROM entries e JOIN sources src ON src.id = e.source_id"
+        + " JOIN stories s ON s.id = e.story_id"
         + " WHERE e.story_id IN (" + placeholders(rows.size()) + ")"
-        + " ORDER BY e.fetched_at, e.rowid";
+        + " ORDER BY (e.source_id = s.first_source_id AND e.entry_key = s.first_entry_key) DESC,"
+        + " e.rowid";
     Map<String, Map<String, SourceRef>> byStory = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       for (int i = 0; i < rows.size(); i++) {

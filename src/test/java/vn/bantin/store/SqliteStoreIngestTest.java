@@ -175,4 +175,15 @@ class SqliteStoreIngestTest {
         List.of(entry("vov", "g2", "https://vov.vn/b", "Tin hai", hoursAgo(1))))))
         .isEqualTo(new IngestResult(1, 0, 0, 0, Set.of()));
   }
+
+  @Test
+  void theFirstSightingListsFirstEvenWhenAConcurrentPollFetchedEarlier() throws Exception {
+    // Nhân Dân's poll fetched first but was written second: VOV made the story.
+    ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Tin một", hoursAgo(3), hoursAgo(1)));
+    ingest("nhandan",
+        entry("nhandan", "n1", "http://vov.vn/a/", "Tin một", hoursAgo(3), hoursAgo(2)));
+    Story story = all().get(0);
+    assertThat(story.link()).isEqualTo("https://vov.vn/a");
+    assertThat(story.sources()).extracting(SourceRef::id).containsExactly("vov", "nhandan");
+  }
 }
