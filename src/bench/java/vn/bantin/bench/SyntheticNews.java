@@ -1,0 +1,151 @@
+package vn.bantin.bench;
+
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import vn.bantin.model.Entry;
+
+/**
+ * Deterministic Vietnamese-like news entries: stored entry {@code i} of a corpus is the same
+ * every time, so a benchmark can rebuild the link of any stored story without reading it back.
+ */
+final class SyntheticNews {
+
+  /** Stored stories are published evenly over [START, START + SPAN]. */
+  static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
+  static final Duration SPAN = Duration.ofDays(60);
+  /** How many sources a corpus spreads its stories over. */
+  static final int SOURCES = 100;
+  /** Stories stored per ingest call (one poll) while populating, at most. */
+  static final int MAX_BATCH = 1_000;
+
+  // Two-syllable words of Party and provincial news, so title keys look like real ones (NFC).
+  private static final String[] WORDS = {
+    "Đảng ủy", "tỉnh ủy", "huyện ủy", "hội nghị", "triển khai", "nhiệm vụ", "phát triển",
+    "kinh tế", "xã hội", "Quốc hội", "Chính phủ", "Thủ tướng", "Bộ trưởng", "đồng chí",
+    "tổng kết", "sơ kết", "công tác", "bầu cử", "nông thôn", "đại biểu", "nhân dân", "cán bộ",
+    "đảng viên", "học tập", "tư tưởng", "đạo đức", "phong cách", "biên giới", "an ninh",
+    "quốc phòng", "giáo dục", "y tế", "du lịch", "văn hóa", "thể thao", "thanh niên", "phụ nữ",
+    "Mặt trận", "Tổ quốc", "thành phố", "Hà Nội", "Đà Nẵng", "Sơn La", "Điện Biên", "Lai Châu",
+    "Mường Tè", "Phong Thổ", "Tam Đường", "Than Uyên", "Sìn Hồ", "Tân Uyên", "Nậm Nhùn",
+    "chuyển đổi", "số hóa", "hạ tầng", "giao thông", "đầu tư", "doanh nghiệp", "hợp tác",
+    "kiểm tra", "giám sát", "chỉ đạo", "kỷ niệm", "truyền thống", "đoàn kết", "thi đua",
+    "khen thưởng", "trao tặng", "huân chương", "chương trình", "mục tiêu", "quốc gia",
+    "giảm nghèo", "bền vững", "đồng bào", "dân tộc", "thiểu số", "vùng cao", "nhà ở",
+    "hỗ trợ", "thiên tai", "mưa lũ", "sạt lở", "khắc phục", "hậu quả", "sản xuất",
+    "nông nghiệp", "cây trồng", "vật nuôi", "chè Shan", "dược liệu", "thị trường", "xuất khẩu",
+    "ngân sách", "thu chi", "kế hoạch", "đề án", "nghị quyết", "chỉ thị", "kết luận",
+    "quy định", "tiếp xúc", "cử tri", "kiến nghị", "giải quyết", "khiếu nại", "tố cáo",
+    "phòng chống", "tham nhũng", "lãng phí", "tiêu cực", "cải cách", "hành chính", "dịch vụ",
+    "công trực tuyến", "trường học", "học sinh", "khai giảng", "bệnh viện", "tiêm chủng"};
+  private static final String[] SECTIONS = {
+    "chinh-tri", "thoi-su", "kinh-te", "xa-hoi", "van-hoa", "quoc-phong-an-ninh", "dia-phuong"};
+
+  private SyntheticNews() {}
+
+  /** Entries stored per ingest call for a corpus of {@code total}: ~100 sources, each polled. */
+  static int batchSize(long total) {
+    return (int) Math.max(1, Math.min(MAX_BATCH, total / SOURCES));
+  }
+
+  /** The source of stored entry {@code i}: batches go to the sources in turn. */
+  static String storedSource(long i, long total) {
+    return "nguon-%02d".formatted((i / batchSize(total)) % SOURCES);
+  }
+
+  /** Stored entry {@code i} of a corpus of {@code total} stories; its key is its link. */
+  static Entry stored(long i, long total) {
+    SplittableRandom random = new SplittableRandom(i);
+    String source = storedSource(i, total);
+    String title = title(random);
+    String link = "https://www." + source + ".vn/" + SECTIONS[random.nextInt(SECTIONS.length)]
+        + "/" + slug(title) + "-" + (100_000 + i) + ".html";
+    long spreadMillis = SPAN.toMillis() * Math.min(i, total) / Math.max(1, total);
+    Instant published = START.plusMillis(spreadMillis + random.nextInt(600_000));
+    return entry(source, link, link, title, random, published);
+  }
+
+  /** The link of stored entry {@code i} as another site would print it: http, no www, utm. */
+  static String otherFormOfStoredLink(long i, long total) {
+    String link = stored(i, total).link();
+    return link.replace("https://www.", "http://")
+        + "?utm_source=zalo&utm_medium=chia-se&utm_campaign=tin-moi";
+  }
+
+  /** A new entry of {@code source} with its own key, link and title, published in the span. */
+  static Entry fresh(String source, String key, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String title = title(random);
+    String link = "https://" + source + ".vn/tin/" + slug(title) + "-" + key + ".html";
+    Instant published = START.plusMillis(random.nextLong(SPAN.toMillis()));
+    return entry(source, key, link, title, random, published);
+  }
+
+  /** An entry of {@code source} whose link is {@code link} (any form) and title new. */
+  static Entry withLink(String source, String key, String link, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    Instant published = START.plusMillis(random.nextLong(SPAN.toMillis()));
+    return entry(source, key, link, title(random), random, published);
+  }
+
+  private static Entry entry(String source, String key, String link, String title,
+      SplittableRandom random, Instant published) {
+    return new Entry(source, key, link, title, "<p>" + summary(random) + "</p>", "",
+        "Phóng viên " + WORDS[random.nextInt(WORDS.length)], published,
+        published.plusSeconds(60 + random.nextInt(3_600)));
+  }
+
+  /** Five to nine words and a number, capitalized, as a news headline. */
+  private static String title(SplittableRandom random) {
+    StringBuilder title = new StringBuilder();
+    int words = 5 + random.nextInt(5);
+    int numberAt = random.nextInt(words + 1);
+    for (int w = 0; w <= words; w++) {
+      title.append(title.length() > 0 ? " " : "");
+      title.append(w == numberAt ? number(random) : WORDS[random.nextInt(WORDS.length)]);
+    }
+    return Character.toUpperCase(title.charAt(0)) + title.substring(1);
+  }
+
+  private static String number(SplittableRandom random) {
+    return switch (random.nextInt(5)) {
+      case 0 -> "năm " + (2015 + random.nextInt(11));
+      case 1 -> "lần thứ " + (1 + random.nextInt(30));
+      case 2 -> {
+        int from = 2000 + 5 * random.nextInt(6);
+        yield "nhiệm kỳ " + from + "-" + (from + 5);
+      }
+      case 3 -> (1 + random.nextInt(999)) + " hộ dân";
+      default -> (random.nextInt(900) + 100) + " tỷ đồng";
+    };
+  }
+
+  /** Thirty to sixty syllables in sentences of five to twelve. */
+  private static String summary(SplittableRandom random) {
+    StringBuilder text = new StringBuilder();
+    int target = 30 + random.nextInt(31);
+    int syllables = 0;
+    int sentence = 0;
+    while (syllables < target) {
+      String word = WORDS[random.nextInt(WORDS.length)];
+      text.append(sentence == 0 && text.length() > 0 ? ". " : text.length() > 0 ? " " : "");
+      text.append(sentence == 0 ? Character.toUpperCase(word.charAt(0)) + word.substring(1)
+          : word);
+      int count = word.split(" ").length;
+      syllables += count;
+      sentence = sentence + count >= 5 + random.nextInt(8) ? 0 : sentence + count;
+    }
+    return text.append('.').toString();
+  }
+
+  /** The first six words of a title, without diacritics, as sites put them in URLs. */
+  private static String slug(String title) {
+    String folded = Normalizer.normalize(title.replace('đ', 'd').replace('Đ', 'D'),
+        Normalizer.Form.NFD).replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT);
+    String[] words = folded.split("[^a-z0-9]+");
+    return String.join("-", Arrays.copyOf(words, Math.min(6, words.length)));
+  }
+}
