@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.micrometer.PrometheusScrapingHandler;
+import java.time.InstantSource;
 import java.util.function.BooleanSupplier;
 import java.util.logging.Logger;
 import vn.bantin.config.Settings;
@@ -51,7 +52,8 @@ public final class Routes {
           + "the admin API is off");
     } else {
       AdminHandler admin = new AdminHandler(scheduler, store);
-      router.route("/admin/api/*").handler(new AdminAuth(token));
+      router.route("/admin/api/*").handler(
+          new AdminAuth(token, new FailureThrottle(InstantSource.system())));
       router.get("/admin/api/sources").handler(admin::sources);
       router.post("/admin/api/refresh").handler(admin::refreshAll);
       router.post("/admin/api/sources/:id/refresh").handler(admin::refreshOne);
