@@ -105,7 +105,7 @@ public final class Bantin {
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
     Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
     var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
-        registry, () -> bantin.serving);
+        registry, null, () -> bantin.serving);
     return store.syncSources(feeds.sources())
         .compose(v -> store.categorize(categories.version(), categories::of))
         .compose(rebuilt -> store.sourceStates())
