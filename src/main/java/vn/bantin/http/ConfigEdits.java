@@ -55,25 +55,22 @@ final class ConfigEdits {
     return s;
   }
 
-  /** {@code PUT /admin/api/config}: the whole file. */
+  /**
+   * {@code PUT /admin/api/config}: the whole file. ConfigService checks If-Match itself, after
+   * picking up any hand edit, and audits every attempt, stale ones too.
+   */
   EditOutcome replace(String yaml, IfMatch ifMatch) {
-    ConfigVersion current = service.current();
-    if (!ifMatch.matches(current.etag())) {
-      return new EditOutcome.Attempted(new SaveResult.Stale(current));
-    }
-    return new EditOutcome.Attempted(service.replace(yaml, current.etag(), actor));
+    String expected = ifMatch.expected(service.current().etag());
+    return new EditOutcome.Attempted(service.replace(yaml, expected, actor));
   }
 
-  /** {@code POST /admin/api/config/rollback/{version}}. */
+  /** {@code POST /admin/api/config/rollback/{version}}; 404 for a version not kept. */
   EditOutcome rollback(int version, IfMatch ifMatch) {
     if (service.history().stream().noneMatch(v -> v.version() == version)) {
       return new EditOutcome.Refused(404, "not_found", "no saved version " + version);
     }
-    ConfigVersion current = service.current();
-    if (!ifMatch.matches(current.etag())) {
-      return new EditOutcome.Attempted(new SaveResult.Stale(current));
-    }
-    return new EditOutcome.Attempted(service.rollback(version, current.etag(), actor));
+    String expected = ifMatch.expected(service.current().etag());
+    return new EditOutcome.Attempted(service.rollback(version, expected, actor));
   }
 
   /** {@code POST} ({@code create}) or {@code PUT} of one source or category. */

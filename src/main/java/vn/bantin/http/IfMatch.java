@@ -37,4 +37,16 @@ record IfMatch(boolean present, boolean any, List<String> tags) {
     // Strong comparison: both tags must be strong and equal character for character.
     return !present || any || (!etag.startsWith("W/") && tags.contains(etag));
   }
+
+  /**
+   * The ETag to hand ConfigService, which compares it with the version in force when it saves:
+   * {@code null} (no check) for {@code *}, {@code current} when listed, else a listed tag, which
+   * will be stale. Only for a present header.
+   */
+  String expected(String current) {
+    if (any) {
+      return null;
+    }
+    return matches(current) ? current : tags.isEmpty() ? "" : tags.get(0);
+  }
 }
