@@ -7,6 +7,7 @@ import static vn.bantin.config.ConfigServiceFixture.V2;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,5 +84,19 @@ class ConfigServiceFailureTest {
     assertThat(result).isInstanceOfSatisfying(SaveResult.Saved.class,
         saved -> assertThat(saved.current().version()).isGreaterThan(1));
     assertThat(f.feeds).hasContent(V2);
+  }
+
+  @Test
+  void aHandEditWhoseVersionCannotBeKeptIsReportedOnceAndNotPutInForce() throws Exception {
+    failing.set("000002.yml");
+    f.editByHand(V2);
+
+    Optional<SaveResult> first = service.reloadIfChanged();
+    Optional<SaveResult> second = service.reloadIfChanged();
+
+    assertThat(first).hasValueSatisfying(r -> assertThat(r).isInstanceOf(SaveResult.Failed.class));
+    assertThat(second).isEmpty();
+    assertThat(service.text()).isEqualTo(V1);
+    assertThat(f.changes).isEmpty();
   }
 }
