@@ -79,7 +79,7 @@ public final class ConfigService {
       this.inForce = new InForce(config, text, startVersion(text, config));
     } catch (IOException e) {
       throw new ConfigException(List.of(new ConfigProblem(historyDir.toString(), 0, "(file)",
-          "cannot keep the configuration history: " + e)));
+          "cannot keep the configuration history: " + reason(e))));
     }
   }
 
@@ -138,7 +138,8 @@ public final class ConfigService {
     try {
       return save(history.text(saved.get()), ifMatch, who, "rollback", prefix);
     } catch (IOException e) {
-      return failed("cannot read saved version " + version + ": " + e, who, "rollback", prefix);
+      return failed("cannot read saved version " + version + ": " + reason(e), who, "rollback",
+          "rollback to version " + version);
     }
   }
 
@@ -185,9 +186,9 @@ public final class ConfigService {
       ConfigVersion version = history.add(text, clock.instant(), summary);
       return Optional.of(comeInForce(now, after, text, version, "file", "reload"));
     } catch (IOException e) {
-      // Reported once: the next change of the file tries again.
-      LOG.warning(file.name() + " changed on disk but cannot be saved: " + e);
-      return Optional.of(failed("cannot save the history: " + e, "file", "reload", summary));
+      // Reported once, as the file is not read again until it changes; that change retries.
+      return Optional.of(
+          failed("cannot save the history: " + reason(e), "file", "reload", summary));
     }
   }
 
@@ -219,13 +220,13 @@ public final class ConfigService {
       // The history first: a version that cannot be kept is never put in force.
       version = history.add(yaml, clock.instant(), summary);
     } catch (IOException e) {
-      return failed("cannot save the history: " + e, actor, action, summary);
+      return failed("cannot save the history: " + reason(e), actor, action, summary);
     }
     try {
       file.write(yaml);
     } catch (IOException e) {
       history.undoAdd(version);
-      return failed("cannot write " + file.name() + ": " + e, actor, action, summary);
+      return failed("cannot write " + file.name() + ": " + reason(e), actor, action, summary);
     }
     return comeInForce(now, after, yaml, version, actor, action);
   }
@@ -287,6 +288,11 @@ public final class ConfigService {
 
   private FeedsConfig parse(String text) throws ConfigException {
     return ConfigLoader.parseFeeds(file.name(), text, defaultInterval);
+  }
+
+  // The class says what the message alone may not: AccessDeniedException's message is the path.
+  private static String reason(IOException e) {
+    return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 
   private static String actorOf(String actor) {
