@@ -1,6 +1,7 @@
 package vn.bantin.http;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -21,11 +22,38 @@ final class RenderingWriter {
   static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
       + "base-uri 'none'; form-action 'none'; frame-ancestors *";
 
-  private final String cacheControl;
+  // Header names and fixed values as pre-encoded ASCII: their hash is computed once and they are
+  // copied into the response head as bytes, not encoded char by char on every answer. Names keep
+  // their usual capitalization (Vert.x's own constants are lower case).
+  private static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+  private static final CharSequence LAST_MODIFIED = HttpHeaders.createOptimized("Last-Modified");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+  private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+  private static final CharSequence ACCEPT_ENCODING =
+      HttpHeaders.createOptimized("Accept-Encoding");
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CONTENT_ENCODING =
+      HttpHeaders.createOptimized("Content-Encoding");
+  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+  private static final CharSequence ALLOW_ORIGIN =
+      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence NOSNIFF_NAME =
+      HttpHeaders.createOptimized("X-Content-Type-Options");
+  private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+  private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+  private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
+  private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(HTML_CSP);
+  private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+  private static final CharSequence REFERRER_POLICY =
+      HttpHeaders.createOptimized("Referrer-Policy");
+  private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+  private static final String HTML_TYPE = Format.HTML.contentType();
+
+  private final CharSequence cacheControl;
 
   RenderingWriter(Settings.Serve serve) {
-    this.cacheControl = "public, max-age=" + serve.maxAge().toSeconds()
-        + ", stale-while-revalidate=" + serve.staleWhileRevalidate().toSeconds();
+    this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + serve.maxAge().toSeconds()
+        + ", stale-while-revalidate=" + serve.staleWhileRevalidate().toSeconds());
   }
 
   void write(RoutingContext ctx, Rendering rendering, boolean cors) {
@@ -33,35 +61,37 @@ final class RenderingWriter {
     if (response.ended()) {
       return;
     }
-    response.putHeader("ETag", rendering.etag())
-        .putHeader("Last-Modified", Conditional.httpDate(rendering.lastModified()))
-        .putHeader("Cache-Control", cacheControl)
-        .putHeader("Vary", "Accept-Encoding");
+    response.putHeader(ETAG, rendering.etag())
+        .putHeader(LAST_MODIFIED, rendering.lastModifiedHeader())
+        .putHeader(CACHE_CONTROL, cacheControl)
+        .putHeader(VARY, ACCEPT_ENCODING);
     if (cors) {
-      response.putHeader("Access-Control-Allow-Origin", "*");
+      response.putHeader(ALLOW_ORIGIN, ANY);
     }
-    if (Format.HTML.contentType().equals(rendering.contentType())) {
+    if (HTML_TYPE.equals(rendering.contentType())) {
       // On 304 too: a cache refreshing its stored headers keeps the policy (RFC 9111 §4.3.4).
-      response.putHeader("Content-Security-Policy", HTML_CSP)
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer");
+      response.putHeader(CSP, CSP_VALUE)
+          .putHeader(NOSNIFF_NAME, NOSNIFF)
+          .putHeader(REFERRER_POLICY, NO_REFERRER);
     }
     var request = ctx.request();
-    if (Conditional.notModified(request.getHeader("If-None-Match"),
-        request.getHeader("If-Modified-Since"), rendering.etag(), rendering.lastModified())) {
+    if (Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
+        request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), rendering.etag(),
+        rendering.lastModified())) {
       response.setStatusCode(304).end();
       return;
     }
     boolean gzip = Requests.acceptsGzip(request);
-    byte[] body = gzip ? rendering.gzipped() : rendering.body();
-    response.putHeader("Content-Type", rendering.contentType());
+    response.putHeader(CONTENT_TYPE, rendering.contentType());
     if (gzip) {
-      response.putHeader("Content-Encoding", "gzip");
+      response.putHeader(CONTENT_ENCODING, GZIP);
     }
+    Buffer body = gzip ? rendering.gzippedBuffer() : rendering.bodyBuffer();
     if (request.method() == HttpMethod.HEAD) {
-      response.putHeader("Content-Length", Integer.toString(body.length)).end();
+      response.putHeader(CONTENT_LENGTH, Integer.toString(body.length())).end();
     } else {
-      response.end(Buffer.buffer(body));
+      // The shared buffer as it is: end(Buffer) writes a slice of it, no copy (Rendering).
+      response.end(body);
     }
   }
 }
