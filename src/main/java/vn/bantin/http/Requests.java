@@ -1,7 +1,9 @@
 package vn.bantin.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -18,14 +20,50 @@ final class Requests {
     if (!publicUrl.isEmpty()) {
       return publicUrl;
     }
-    HostAndPort authority = request.authority();
+    return baseUrl(request.scheme(), request.authority());
+  }
+
+  private static String baseUrl(String scheme, HostAndPort authority) {
     String host = authority == null ? "localhost" : authority.host();
     if (!SAFE_HOST.matcher(host).matches()) {
       host = "localhost";
     }
     boolean defaultPort = authority == null || authority.port() < 0
-        || authority.port() == ("https".equals(request.scheme()) ? 443 : 80);
-    return request.scheme() + "://" + host + (defaultPort ? "" : ":" + authority.port());
+        || authority.port() == ("https".equals(scheme) ? 443 : 80);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + authority.port());
+  }
+
+  /**
+   * {@link #baseUrl(String, HttpServerRequest)} remembering its last answer: readers of one
+   * server nearly all send the same Host, so most requests skip the check and the string
+   * building, and the cache keys of renderings get the same String instance (hash computed
+   * once). Safe on any thread; a miss computes as usual.
+   */
+  static final class BaseUrls {
+    private final String publicUrl;
+    private volatile Last last;
+
+    BaseUrls(String publicUrl) {
+      this.publicUrl = publicUrl;
+    }
+
+    String of(HttpServerRequest request) {
+      return publicUrl.isEmpty() ? of(request.scheme(), request.authority()) : publicUrl;
+    }
+
+    String of(String scheme, HostAndPort authority) {
+      String host = authority == null ? null : authority.host();
+      int port = authority == null ? -1 : authority.port();
+      Last l = last;
+      if (l != null && l.port == port && l.scheme.equals(scheme) && Objects.equals(l.host, host)) {
+        return l.url;
+      }
+      String url = baseUrl(scheme, authority);
+      last = new Last(scheme, host, port, url);
+      return url;
+    }
+
+    private record Last(String scheme, String host, int port, String url) {}
   }
 
   /**
@@ -47,12 +85,15 @@ final class Requests {
 
   /** Whether {@code Accept-Encoding} admits gzip (RFC 9110 §12.5.3; {@code q=0} refuses). */
   static boolean acceptsGzip(HttpServerRequest request) {
-    return acceptsGzip(request.getHeader("Accept-Encoding"));
+    return acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
   }
 
   static boolean acceptsGzip(String header) {
     if (header == null) {
       return false;
+    }
+    if (header.indexOf(';') < 0) {
+      return namesGzip(header);
     }
     for (String part : header.split(",")) {
       String[] fields = part.strip().split(";");
@@ -61,6 +102,32 @@ final class Requests {
           || coding.equals("*")) {
         return !refused(fields);
       }
+    }
+    return false;
+  }
+
+  // The common case, a plain list such as "gzip, deflate, br": no weights, so nothing is refused
+  // and the answer is whether a coding is gzip, x-gzip or *; scanned in place, no allocation.
+  private static boolean namesGzip(String header) {
+    int start = 0;
+    while (start <= header.length()) {
+      int comma = header.indexOf(',', start);
+      int end = comma < 0 ? header.length() : comma;
+      int from = start;
+      int to = end;
+      while (from < to && Character.isWhitespace(header.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+        to--;
+      }
+      int length = to - from;
+      if (length == 4 && header.regionMatches(true, from, "gzip", 0, 4)
+          || length == 6 && header.regionMatches(true, from, "x-gzip", 0, 6)
+          || length == 1 && header.charAt(from) == '*') {
+        return true;
+      }
+      start = end + 1;
     }
     return false;
   }
