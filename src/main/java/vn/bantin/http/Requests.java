@@ -3,7 +3,6 @@ package vn.bantin.http;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
-import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 
@@ -23,7 +22,7 @@ final class Requests {
     return baseUrl(request.scheme(), request.authority());
   }
 
-  private static String baseUrl(String scheme, HostAndPort authority) {
+  static String baseUrl(String scheme, HostAndPort authority) {
     String host = authority == null ? "localhost" : authority.host();
     if (!SAFE_HOST.matcher(host).matches()) {
       host = "localhost";
@@ -35,9 +34,14 @@ final class Requests {
 
   /**
    * {@link #baseUrl(String, HttpServerRequest)} remembering its last answer: readers of one
-   * server nearly all send the same Host, so most requests skip the check and the string
-   * building, and the cache keys of renderings get the same String instance (hash computed
-   * once). Safe on any thread; a miss computes as usual.
+   * server nearly all send the same Host, so most requests skip the router's scheme and
+   * authority work (vertx-web computes them through its forwarded-header parser), the check and
+   * the string building, and rendering cache keys get the same String instance. Safe on any
+   * thread; a miss computes as usual.
+   *
+   * <p>The cache key is the raw Host header and whether the connection uses TLS: that is all the
+   * base URL depends on while the router trusts no forwarding headers (Routes uses the vertx-web
+   * default, {@code AllowForwardHeaders.NONE}); trusting them would have to add them to the key.
    */
   static final class BaseUrls {
     private final String publicUrl;
@@ -48,22 +52,23 @@ final class Requests {
     }
 
     String of(HttpServerRequest request) {
-      return publicUrl.isEmpty() ? of(request.scheme(), request.authority()) : publicUrl;
-    }
-
-    String of(String scheme, HostAndPort authority) {
-      String host = authority == null ? null : authority.host();
-      int port = authority == null ? -1 : authority.port();
+      if (!publicUrl.isEmpty()) {
+        return publicUrl;
+      }
+      String host = request.getHeader(HttpHeaders.HOST);
+      boolean tls = request.isSSL();
       Last l = last;
-      if (l != null && l.port == port && l.scheme.equals(scheme) && Objects.equals(l.host, host)) {
+      if (l != null && host != null && l.tls == tls && host.equals(l.host)) {
         return l.url;
       }
-      String url = baseUrl(scheme, authority);
-      last = new Last(scheme, host, port, url);
+      String url = baseUrl(request.scheme(), request.authority());
+      if (host != null) {
+        last = new Last(host, tls, url);
+      }
       return url;
     }
 
-    private record Last(String scheme, String host, int port, String url) {}
+    private record Last(String host, boolean tls, String url) {}
   }
 
   /**

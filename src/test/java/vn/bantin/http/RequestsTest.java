@@ -2,7 +2,10 @@ package vn.bantin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,20 +24,41 @@ class RequestsTest {
   void baseUrlComesFromSchemeAndHost(String name, String scheme, String host, int port,
       String expected) {
     HostAndPort authority = host == null ? null : HostAndPort.create(host, port);
-    assertThat(new Requests.BaseUrls("").of(scheme, authority)).isEqualTo(expected);
+    assertThat(Requests.baseUrl(scheme, authority)).isEqualTo(expected);
   }
 
   @Test
-  void theLastBaseUrlIsReusedAndAnotherHostGetsItsOwn() {
+  void baseUrlsFollowTheHostAndTlsOfEachRequest() {
     Requests.BaseUrls urls = new Requests.BaseUrls("");
-    String first = urls.of("http", HostAndPort.create("tin.example.vn", 8080));
-    assertThat(urls.of("http", HostAndPort.create("tin.example.vn", 8080))).isSameAs(first);
-    assertThat(urls.of("http", HostAndPort.create("tin.example.vn", 8081)))
+    String first = urls.of(request("tin.example.vn:8080", false));
+    assertThat(first).isEqualTo("http://tin.example.vn:8080");
+    assertThat(urls.of(request("tin.example.vn:8080", false))).isSameAs(first);
+    assertThat(urls.of(request("tin.example.vn:8081", false)))
         .isEqualTo("http://tin.example.vn:8081");
-    assertThat(urls.of("https", HostAndPort.create("tin.example.vn", 8081)))
+    assertThat(urls.of(request("tin.example.vn:8081", true)))
         .isEqualTo("https://tin.example.vn:8081");
-    assertThat(urls.of("https", HostAndPort.create("bao.example.vn", 8081)))
-        .isEqualTo("https://bao.example.vn:8081");
-    assertThat(urls.of("https", null)).isEqualTo("https://localhost");
+    assertThat(urls.of(request(null, true))).isEqualTo("https://localhost");
+    assertThat(urls.of(request("tin.example.vn:8081", true)))
+        .isEqualTo("https://tin.example.vn:8081");
+  }
+
+  @Test
+  void aPublicUrlWinsOverTheHost() {
+    assertThat(new Requests.BaseUrls("https://tin.example.vn").of(request("x.vn", false)))
+        .isEqualTo("https://tin.example.vn");
+  }
+
+  /** A request carrying only what a base URL is made of: its Host header and TLS. */
+  private static HttpServerRequest request(String host, boolean tls) {
+    InvocationHandler answer = (proxy, method, args) -> switch (method.getName()) {
+      case "getHeader" -> "host".contentEquals(((CharSequence) args[0]).toString().toLowerCase())
+          ? host : null;
+      case "isSSL" -> tls;
+      case "scheme" -> tls ? "https" : "http";
+      case "authority" -> host == null ? null : HostAndPort.parseAuthority(host, -1);
+      default -> throw new UnsupportedOperationException(method.getName());
+    };
+    return (HttpServerRequest) Proxy.newProxyInstance(RequestsTest.class.getClassLoader(),
+        new Class<?>[] {HttpServerRequest.class}, answer);
   }
 }
