@@ -1,5 +1,6 @@
 package vn.bantin.http;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -61,37 +62,42 @@ final class RenderingWriter {
     if (response.ended()) {
       return;
     }
-    response.putHeader(ETAG, rendering.etag())
-        .putHeader(LAST_MODIFIED, rendering.lastModifiedHeader())
-        .putHeader(CACHE_CONTROL, cacheControl)
-        .putHeader(VARY, ACCEPT_ENCODING);
+    // add, not set (putHeader): nothing set these before, so there is nothing to look up and
+    // remove first.
+    MultiMap headers = response.headers();
+    headers.add(ETAG, rendering.etag())
+        .add(LAST_MODIFIED, rendering.lastModifiedHeader())
+        .add(CACHE_CONTROL, cacheControl)
+        .add(VARY, ACCEPT_ENCODING);
     if (cors) {
-      response.putHeader(ALLOW_ORIGIN, ANY);
+      headers.add(ALLOW_ORIGIN, ANY);
     }
     if (HTML_TYPE.equals(rendering.contentType())) {
       // On 304 too: a cache refreshing its stored headers keeps the policy (RFC 9111 §4.3.4).
-      response.putHeader(CSP, CSP_VALUE)
-          .putHeader(NOSNIFF_NAME, NOSNIFF)
-          .putHeader(REFERRER_POLICY, NO_REFERRER);
+      headers.add(CSP, CSP_VALUE)
+          .add(NOSNIFF_NAME, NOSNIFF)
+          .add(REFERRER_POLICY, NO_REFERRER);
     }
     var request = ctx.request();
-    if (Conditional.notModified(request.getHeader(HttpHeaders.IF_NONE_MATCH),
-        request.getHeader(HttpHeaders.IF_MODIFIED_SINCE), rendering.etag(),
+    // If-None-Match wins when both are sent, so If-Modified-Since is only read without it.
+    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+    String ifModifiedSince = ifNoneMatch != null ? null
+        : request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+    if (Conditional.notModified(ifNoneMatch, ifModifiedSince, rendering.etag(),
         rendering.lastModified())) {
       response.setStatusCode(304).end();
       return;
     }
     boolean gzip = Requests.acceptsGzip(request);
-    response.putHeader(CONTENT_TYPE, rendering.contentType());
+    headers.add(CONTENT_TYPE, rendering.contentType());
     if (gzip) {
-      response.putHeader(CONTENT_ENCODING, GZIP);
+      headers.add(CONTENT_ENCODING, GZIP);
     }
     Buffer body = gzip ? rendering.gzippedBuffer() : rendering.bodyBuffer();
     if (request.method() == HttpMethod.HEAD) {
       response.putHeader(CONTENT_LENGTH, Integer.toString(body.length())).end();
     } else {
-      // The shared buffer as it is: end(Buffer) writes a slice of it, no copy (Rendering).
-      response.end(body);
+      response.end(body); // a view of the rendering's bytes, not a copy
     }
   }
 }

@@ -56,7 +56,8 @@ final class Requests {
         return publicUrl;
       }
       String host = request.getHeader(HttpHeaders.HOST);
-      boolean tls = request.isSSL();
+      // The connection's, not request.isSSL(): vertx-web answers that by the same parsing.
+      boolean tls = request.connection().isSsl();
       Last l = last;
       if (l != null && host != null && l.tls == tls && host.equals(l.host)) {
         return l.url;

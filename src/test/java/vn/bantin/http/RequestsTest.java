@@ -2,6 +2,7 @@ package vn.bantin.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.lang.reflect.InvocationHandler;
@@ -48,12 +49,21 @@ class RequestsTest {
         .isEqualTo("https://tin.example.vn");
   }
 
+  private static HttpConnection connection(boolean tls) {
+    InvocationHandler answer = (proxy, method, args) -> switch (method.getName()) {
+      case "isSsl" -> tls;
+      default -> throw new UnsupportedOperationException(method.getName());
+    };
+    return (HttpConnection) Proxy.newProxyInstance(RequestsTest.class.getClassLoader(),
+        new Class<?>[] {HttpConnection.class}, answer);
+  }
+
   /** A request carrying only what a base URL is made of: its Host header and TLS. */
   private static HttpServerRequest request(String host, boolean tls) {
     InvocationHandler answer = (proxy, method, args) -> switch (method.getName()) {
       case "getHeader" -> "host".contentEquals(((CharSequence) args[0]).toString().toLowerCase())
           ? host : null;
-      case "isSSL" -> tls;
+      case "connection" -> connection(tls);
       case "scheme" -> tls ? "https" : "http";
       case "authority" -> host == null ? null : HostAndPort.parseAuthority(host, -1);
       default -> throw new UnsupportedOperationException(method.getName());
