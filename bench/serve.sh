@@ -10,6 +10,8 @@
 #   DURATION=20s PAIRS=7 CONNS=64 SCENARIOS="gzip 304" bench/serve.sh
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS="-XX:StartFlightRecording=duration=60s,filename=/tmp/b.jfr" ...
 #   HOLD=600 bench/serve.sh               set up, check, then keep the three servers up 600 s
+#   BEFORE_JAR=/tmp/old/bantin.jar bench/serve.sh   adds that build of bantin as a rival
+#                                         ("before"), to measure a change in the same run
 #
 # Everything listens on 127.0.0.1 only; every process started here is stopped on exit.
 # Needs java 17, mvn, wrk, nginx (with gzip_static), curl, python3, gzip, sha256sum.
@@ -25,7 +27,8 @@ CONNS=${CONNS:-"64 8"}
 THREADS=${THREADS:-2}
 WARMUP=${WARMUP:-5s}
 SCENARIOS=${SCENARIOS:-"identity gzip 304"}
-RIVALS=${RIVALS:-"nginx reference"}
+BEFORE_JAR=${BEFORE_JAR:-}
+RIVALS=${RIVALS:-"nginx reference${BEFORE_JAR:+ before}"}
 BANTIN_JAVA_OPTS=${BANTIN_JAVA_OPTS:-}
 REFERENCE_JAVA_OPTS=${REFERENCE_JAVA_OPTS:-}
 FEEDS=3 ITEMS_PER_FEED=45 LIMIT=100 CATEGORY=thoi-su TOKEN=bench-token
@@ -66,10 +69,10 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-# Four free loopback ports (the tiny race with other programs is acceptable for a benchmark).
-read -r up_port bantin_port nginx_port ref_port < <(python3 -c '
+# Free loopback ports (the tiny race with other programs is acceptable for a benchmark).
+read -r up_port bantin_port nginx_port ref_port before_port < <(python3 -c '
 import socket
-ss = [socket.socket() for _ in range(4)]
+ss = [socket.socket() for _ in range(5)]
 for s in ss: s.bind(("127.0.0.1", 0))
 print(*[s.getsockname()[1] for s in ss])')
 
@@ -98,18 +101,27 @@ up_pid=$!
 pids+=("$up_pid")
 wait_http "http://127.0.0.1:$up_port/feed-1.xml" upstream
 
-echo "== bantin on 127.0.0.1:$bantin_port"
-cat >"$work/bantin.yml" <<EOF
+start_bantin() { # name jar port: starts it with its own data, waits, polls the upstream
+  local name=$1 jar=$2 port=$3
+  cat >"$work/$name.yml" <<EOF
 http:
   host: 127.0.0.1
-  port: $bantin_port
+  port: $port
 store:
-  data_dir: $work/data
+  data_dir: $work/data-$name
 admin:
   token: $TOKEN
 fetch:
   allow_private_networks: true
 EOF
+  # shellcheck disable=SC2086 # BANTIN_JAVA_OPTS is a list of options
+  java $BANTIN_JAVA_OPTS -jar "$jar" --conf "$work/$name.yml" --feeds "$work/feeds.yml" \
+    >"$work/$name.log" 2>&1 &
+  pids+=("$!")
+  wait_http "http://127.0.0.1:$port/health" "$name"
+  echo "$name refresh: $(curl -sf --max-time 60 -X POST -H "Authorization: Bearer $TOKEN" \
+    "http://127.0.0.1:$port/admin/api/refresh")"
+}
 {
   echo "version: 1"
   echo "defaults:"
@@ -126,14 +138,13 @@ EOF
   echo "    title: Thời sự"
   echo "    tags: [tin]"
 } >"$work/feeds.yml"
-# shellcheck disable=SC2086 # BANTIN_JAVA_OPTS is a list of options
-java $BANTIN_JAVA_OPTS -jar target/bantin.jar --conf "$work/bantin.yml" --feeds "$work/feeds.yml" \
-  >"$work/bantin.log" 2>&1 &
-pids+=("$!")
+echo "== bantin on 127.0.0.1:$bantin_port"
+start_bantin bantin target/bantin.jar "$bantin_port"
 bantin="http://127.0.0.1:$bantin_port"
-wait_http "$bantin/health" bantin
-echo "refresh: $(curl -sf --max-time 60 -X POST -H "Authorization: Bearer $TOKEN" \
-  "$bantin/admin/api/refresh")"
+if [[ -n "$BEFORE_JAR" ]]; then
+  echo "== before ($BEFORE_JAR) on 127.0.0.1:$before_port"
+  start_bantin before "$BEFORE_JAR" "$before_port"
+fi
 kill "$up_pid" # nothing polls it again (interval 7d); one process less on the cores
 
 path="/feeds/$CATEGORY.rss?limit=$LIMIT"
@@ -211,7 +222,7 @@ pids+=("$!")
 wait_http "http://127.0.0.1:$ref_port$path" "reference server"
 
 declare -A url=([bantin]="$bantin$path" [nginx]="http://127.0.0.1:$nginx_port$path"
-  [reference]="http://127.0.0.1:$ref_port$path")
+  [reference]="http://127.0.0.1:$ref_port$path" [before]="http://127.0.0.1:$before_port$path")
 declare -A tag
 
 echo "== the same bytes from all three"
@@ -270,8 +281,16 @@ PY
     $1, $2, $3, $4, $5, $6, $7, ($8 > 0 ? "  ERRORS " $8 : "")}'
 }
 
+if [[ -n "$BEFORE_JAR" ]]; then
+  # Its own bytes: the same feed, but its self links name its own port.
+  curl -sf --max-time 10 -D "$work/before.h" -o "$work/before.rss" "${url[before]}"
+  tag[before]=$(header ETag "$work/before.h")
+  echo "before     $(grep -o '<item>' "$work/before.rss" | wc -l) items," \
+    "$(stat -c %s "$work/before.rss") bytes (its self links differ by the port)"
+fi
+
 echo "== warm-up ($WARMUP per server and scenario, not counted)"
-for s in bantin nginx reference; do
+for s in bantin $RIVALS; do
   for scenario in $SCENARIOS; do
     mapfile -t extra < <(wrk_args "$s" "$scenario")
     timeout 120 wrk -t"$THREADS" -c64 -d"$WARMUP" "${extra[@]}" "${url[$s]}" >/dev/null
@@ -301,7 +320,7 @@ echo "   $load_after"
 mkdir -p bench/results
 result="bench/results/serve-$(date +%Y%m%d-%H%M%S).md"
 python3 bench/serve_report.py "$runs" "$result" <<EOF
-command: ${QUICK:+QUICK=1 }DURATION=$DURATION PAIRS=$PAIRS CONNS="$CONNS" THREADS=$THREADS SCENARIOS="$SCENARIOS" bench/serve.sh
+command: ${QUICK:+QUICK=1 }${BEFORE_JAR:+BEFORE_JAR=$BEFORE_JAR }DURATION=$DURATION PAIRS=$PAIRS CONNS="$CONNS" THREADS=$THREADS SCENARIOS="$SCENARIOS" bench/serve.sh
 machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //'), $(free -g | awk '/Mem:/{print $2}') GiB
 software: $(java -version 2>&1 | head -1), $("$nginx_bin" -v 2>&1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)
 feed: /feeds/$CATEGORY.rss?limit=$LIMIT, $items items, $identity_bytes bytes, gzip $gzip_bytes bytes
