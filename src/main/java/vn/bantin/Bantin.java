@@ -2,17 +2,22 @@ package vn.bantin;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +63,7 @@ public final class Bantin {
   private final Fetcher fetcher;
   private final WorkerExecutor parsePool;
   private final WorkerExecutor renderPool;
-  private volatile HttpServer server;
+  private volatile List<HttpServer> servers = List.of();
   private volatile boolean serving;
 
   private Bantin(Vertx vertx, Store store, Scheduler scheduler, Fetcher fetcher,
@@ -128,11 +133,10 @@ public final class Bantin {
     return store.syncSources(feeds.sources())
         .compose(v -> store.categorize(categories.version(), categories::of))
         .compose(rebuilt -> store.sourceStates())
-        .compose(states -> vertx.createHttpServer()
-            .requestHandler(router)
-            .listen(settings.http().port(), settings.http().host())
-            .map(server -> {
-              bantin.server = server;
+        .compose(states -> listen(vertx, router, settings.http(), cores)
+            .map(servers -> {
+              bantin.servers = servers;
+              HttpServer server = servers.get(0);
               bantin.serving = true;
               scheduler.start(feeds, states);
               vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> store.prune(
@@ -147,9 +151,27 @@ public final class Bantin {
             }));
   }
 
+  /**
+   * One HTTP server per core, each deployed in its own verticle instance so that each runs on
+   * its own event loop; they share the port and Vert.x spreads the connections among them. A
+   * single server would serve every connection on one event loop, one core.
+   */
+  private static Future<List<HttpServer>> listen(Vertx vertx, Router router,
+      Settings.Http http, int instances) {
+    List<HttpServer> servers = new CopyOnWriteArrayList<>();
+    return vertx.deployVerticle(() -> new VerticleBase() {
+          @Override
+          public Future<?> start() {
+            return vertx.createHttpServer().requestHandler(router)
+                .listen(http.port(), http.host()).onSuccess(servers::add);
+          }
+        }, new DeploymentOptions().setInstances(instances))
+        .map(id -> List.copyOf(servers));
+  }
+
   /** The port HTTP listens on (useful when the configured port is 0). */
   public int port() {
-    return server.actualPort();
+    return servers.get(0).actualPort();
   }
 
   /**
@@ -159,8 +181,9 @@ public final class Bantin {
   public Future<Void> stop() {
     serving = false;
     return scheduler.stop()
-        .eventually(() -> server == null ? Future.succeededFuture()
-            : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS))
+        .eventually(() -> Future.join(servers.stream()
+            .map(server -> server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS))
+            .toList()))
         .eventually(() -> {
           fetcher.close();
           return store.close();

@@ -1,7 +1,6 @@
 package vn.bantin.http;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -26,19 +25,38 @@ final class Conditional {
     return false;
   }
 
+  // Scanned in place rather than split: this runs for every conditional request.
   private static boolean matches(String ifNoneMatch, String etag) {
-    String opaque = opaque(etag);
-    for (String candidate : ifNoneMatch.split(",")) {
-      String tag = candidate.strip();
-      if (tag.equals("*") || opaque(tag).equals(opaque)) {
+    int etagFrom = opaqueStart(etag, 0, etag.length());
+    int etagLength = etag.length() - etagFrom;
+    int start = 0;
+    while (start <= ifNoneMatch.length()) {
+      int comma = ifNoneMatch.indexOf(',', start);
+      int end = comma < 0 ? ifNoneMatch.length() : comma;
+      int from = start;
+      int to = end;
+      while (from < to && Character.isWhitespace(ifNoneMatch.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(ifNoneMatch.charAt(to - 1))) {
+        to--;
+      }
+      if (to - from == 1 && ifNoneMatch.charAt(from) == '*') {
         return true;
       }
+      int tagFrom = opaqueStart(ifNoneMatch, from, to);
+      if (to - tagFrom == etagLength
+          && ifNoneMatch.regionMatches(tagFrom, etag, etagFrom, etagLength)) {
+        return true;
+      }
+      start = end + 1;
     }
     return false;
   }
 
-  private static String opaque(String tag) {
-    return tag.startsWith("W/") ? tag.substring(2) : tag;
+  /** Where the opaque tag of {@code s[from, to)} starts: after a weak {@code W/} prefix. */
+  private static int opaqueStart(String s, int from, int to) {
+    return to - from >= 2 && s.startsWith("W/", from) ? from + 2 : from;
   }
 
   /** An IMF-fixdate (or the obsolete RFC 850 and asctime forms Java reads), or {@code null}. */
@@ -48,9 +66,5 @@ final class Conditional {
     } catch (DateTimeParseException e) {
       return null;
     }
-  }
-
-  static String httpDate(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.atZone(ZoneOffset.UTC));
   }
 }

@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import vn.bantin.curate.Category;
 import vn.bantin.publish.FeedService;
 import vn.bantin.publish.Format;
+import vn.bantin.publish.Rendering;
 
 /** {@code GET|HEAD /feeds/{category}.{rss|atom|json|html}}. */
 final class FeedHandler implements Handler<RoutingContext> {
@@ -16,12 +17,12 @@ final class FeedHandler implements Handler<RoutingContext> {
 
   private final FeedService feeds;
   private final RenderingWriter writer;
-  private final String publicUrl;
+  private final Requests.BaseUrls baseUrls;
 
   FeedHandler(FeedService feeds, RenderingWriter writer, String publicUrl) {
     this.feeds = feeds;
     this.writer = writer;
-    this.publicUrl = publicUrl;
+    this.baseUrls = new Requests.BaseUrls(publicUrl);
   }
 
   @Override
@@ -43,9 +44,16 @@ final class FeedHandler implements Handler<RoutingContext> {
       return;
     }
     Format f = format.get();
-    feeds.rendering(category.get(), f, limit.orElse(category.get().limit()),
-            Requests.baseUrl(publicUrl, ctx.request()), ctx.vertx().getOrCreateContext())
-        .onSuccess(rendering -> writer.write(ctx, rendering, f == Format.JSON || f == Format.HTML))
+    boolean cors = f == Format.JSON || f == Format.HTML;
+    int n = limit.orElse(category.get().limit());
+    String baseUrl = baseUrls.of(ctx.request());
+    Rendering ready = feeds.renderingIfReady(category.get(), f, n, baseUrl);
+    if (ready != null) {
+      writer.write(ctx, ready, cors);
+      return;
+    }
+    feeds.rendering(category.get(), f, n, baseUrl, ctx.vertx().getOrCreateContext())
+        .onSuccess(rendering -> writer.write(ctx, rendering, cors))
         .onFailure(e -> {
           LOG.log(Level.WARNING, "rendering " + file + " failed", e);
           Problems.send(ctx, 503, "unavailable", "the feed cannot be read right now");

@@ -1,6 +1,8 @@
 package vn.bantin.http;
 
+import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
@@ -21,11 +23,38 @@ final class RenderingWriter {
   static final String HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; "
       + "base-uri 'none'; form-action 'none'; frame-ancestors *";
 
-  private final String cacheControl;
+  // Header names and fixed values as pre-encoded ASCII: their hash is computed once and they are
+  // copied into the response head as bytes, not encoded char by char on every answer. Names keep
+  // their usual capitalization (Vert.x's own constants are lower case).
+  private static final CharSequence ETAG = HttpHeaders.createOptimized("ETag");
+  private static final CharSequence LAST_MODIFIED = HttpHeaders.createOptimized("Last-Modified");
+  private static final CharSequence CACHE_CONTROL = HttpHeaders.createOptimized("Cache-Control");
+  private static final CharSequence VARY = HttpHeaders.createOptimized("Vary");
+  private static final CharSequence ACCEPT_ENCODING =
+      HttpHeaders.createOptimized("Accept-Encoding");
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence CONTENT_ENCODING =
+      HttpHeaders.createOptimized("Content-Encoding");
+  private static final CharSequence CONTENT_LENGTH = HttpHeaders.createOptimized("Content-Length");
+  private static final CharSequence ALLOW_ORIGIN =
+      HttpHeaders.createOptimized("Access-Control-Allow-Origin");
+  private static final CharSequence NOSNIFF_NAME =
+      HttpHeaders.createOptimized("X-Content-Type-Options");
+  private static final CharSequence ANY = HttpHeaders.createOptimized("*");
+  private static final CharSequence GZIP = HttpHeaders.createOptimized("gzip");
+  private static final CharSequence CSP = HttpHeaders.createOptimized("Content-Security-Policy");
+  private static final CharSequence CSP_VALUE = HttpHeaders.createOptimized(HTML_CSP);
+  private static final CharSequence NOSNIFF = HttpHeaders.createOptimized("nosniff");
+  private static final CharSequence REFERRER_POLICY =
+      HttpHeaders.createOptimized("Referrer-Policy");
+  private static final CharSequence NO_REFERRER = HttpHeaders.createOptimized("no-referrer");
+  private static final String HTML_TYPE = Format.HTML.contentType();
+
+  private final CharSequence cacheControl;
 
   RenderingWriter(Settings.Serve serve) {
-    this.cacheControl = "public, max-age=" + serve.maxAge().toSeconds()
-        + ", stale-while-revalidate=" + serve.staleWhileRevalidate().toSeconds();
+    this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + serve.maxAge().toSeconds()
+        + ", stale-while-revalidate=" + serve.staleWhileRevalidate().toSeconds());
   }
 
   void write(RoutingContext ctx, Rendering rendering, boolean cors) {
@@ -33,35 +62,42 @@ final class RenderingWriter {
     if (response.ended()) {
       return;
     }
-    response.putHeader("ETag", rendering.etag())
-        .putHeader("Last-Modified", Conditional.httpDate(rendering.lastModified()))
-        .putHeader("Cache-Control", cacheControl)
-        .putHeader("Vary", "Accept-Encoding");
+    // add, not set (putHeader): nothing set these before, so there is nothing to look up and
+    // remove first.
+    MultiMap headers = response.headers();
+    headers.add(ETAG, rendering.etag())
+        .add(LAST_MODIFIED, rendering.lastModifiedHeader())
+        .add(CACHE_CONTROL, cacheControl)
+        .add(VARY, ACCEPT_ENCODING);
     if (cors) {
-      response.putHeader("Access-Control-Allow-Origin", "*");
+      headers.add(ALLOW_ORIGIN, ANY);
     }
-    if (Format.HTML.contentType().equals(rendering.contentType())) {
+    if (HTML_TYPE.equals(rendering.contentType())) {
       // On 304 too: a cache refreshing its stored headers keeps the policy (RFC 9111 §4.3.4).
-      response.putHeader("Content-Security-Policy", HTML_CSP)
-          .putHeader("X-Content-Type-Options", "nosniff")
-          .putHeader("Referrer-Policy", "no-referrer");
+      headers.add(CSP, CSP_VALUE)
+          .add(NOSNIFF_NAME, NOSNIFF)
+          .add(REFERRER_POLICY, NO_REFERRER);
     }
     var request = ctx.request();
-    if (Conditional.notModified(request.getHeader("If-None-Match"),
-        request.getHeader("If-Modified-Since"), rendering.etag(), rendering.lastModified())) {
+    // If-None-Match wins when both are sent, so If-Modified-Since is only read without it.
+    String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+    String ifModifiedSince = ifNoneMatch != null ? null
+        : request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+    if (Conditional.notModified(ifNoneMatch, ifModifiedSince, rendering.etag(),
+        rendering.lastModified())) {
       response.setStatusCode(304).end();
       return;
     }
     boolean gzip = Requests.acceptsGzip(request);
-    byte[] body = gzip ? rendering.gzipped() : rendering.body();
-    response.putHeader("Content-Type", rendering.contentType());
+    headers.add(CONTENT_TYPE, rendering.contentType());
     if (gzip) {
-      response.putHeader("Content-Encoding", "gzip");
+      headers.add(CONTENT_ENCODING, GZIP);
     }
+    Buffer body = gzip ? rendering.gzippedBuffer() : rendering.bodyBuffer();
     if (request.method() == HttpMethod.HEAD) {
-      response.putHeader("Content-Length", Integer.toString(body.length)).end();
+      response.putHeader(CONTENT_LENGTH, Integer.toString(body.length())).end();
     } else {
-      response.end(Buffer.buffer(body));
+      response.end(body); // a view of the rendering's bytes, not a copy
     }
   }
 }

@@ -1,5 +1,6 @@
 package vn.bantin.http;
 
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.util.OptionalInt;
@@ -18,14 +19,57 @@ final class Requests {
     if (!publicUrl.isEmpty()) {
       return publicUrl;
     }
-    HostAndPort authority = request.authority();
+    return baseUrl(request.scheme(), request.authority());
+  }
+
+  static String baseUrl(String scheme, HostAndPort authority) {
     String host = authority == null ? "localhost" : authority.host();
     if (!SAFE_HOST.matcher(host).matches()) {
       host = "localhost";
     }
     boolean defaultPort = authority == null || authority.port() < 0
-        || authority.port() == ("https".equals(request.scheme()) ? 443 : 80);
-    return request.scheme() + "://" + host + (defaultPort ? "" : ":" + authority.port());
+        || authority.port() == ("https".equals(scheme) ? 443 : 80);
+    return scheme + "://" + host + (defaultPort ? "" : ":" + authority.port());
+  }
+
+  /**
+   * {@link #baseUrl(String, HttpServerRequest)} remembering its last answer: readers of one
+   * server nearly all send the same Host, so most requests skip the router's scheme and
+   * authority work (vertx-web computes them through its forwarded-header parser), the check and
+   * the string building, and rendering cache keys get the same String instance. Safe on any
+   * thread; a miss computes as usual.
+   *
+   * <p>The cache key is the raw Host header and whether the connection uses TLS: that is all the
+   * base URL depends on while the router trusts no forwarding headers (Routes uses the vertx-web
+   * default, {@code AllowForwardHeaders.NONE}); trusting them would have to add them to the key.
+   */
+  static final class BaseUrls {
+    private final String publicUrl;
+    private volatile Last last;
+
+    BaseUrls(String publicUrl) {
+      this.publicUrl = publicUrl;
+    }
+
+    String of(HttpServerRequest request) {
+      if (!publicUrl.isEmpty()) {
+        return publicUrl;
+      }
+      String host = request.getHeader(HttpHeaders.HOST);
+      // The connection's, not request.isSSL(): vertx-web answers that by the same parsing.
+      boolean tls = request.connection().isSsl();
+      Last l = last;
+      if (l != null && host != null && l.tls == tls && host.equals(l.host)) {
+        return l.url;
+      }
+      String url = baseUrl(request.scheme(), request.authority());
+      if (host != null) {
+        last = new Last(host, tls, url);
+      }
+      return url;
+    }
+
+    private record Last(String host, boolean tls, String url) {}
   }
 
   /**
@@ -47,12 +91,15 @@ final class Requests {
 
   /** Whether {@code Accept-Encoding} admits gzip (RFC 9110 §12.5.3; {@code q=0} refuses). */
   static boolean acceptsGzip(HttpServerRequest request) {
-    return acceptsGzip(request.getHeader("Accept-Encoding"));
+    return acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
   }
 
   static boolean acceptsGzip(String header) {
     if (header == null) {
       return false;
+    }
+    if (header.indexOf(';') < 0) {
+      return namesGzip(header);
     }
     for (String part : header.split(",")) {
       String[] fields = part.strip().split(";");
@@ -61,6 +108,32 @@ final class Requests {
           || coding.equals("*")) {
         return !refused(fields);
       }
+    }
+    return false;
+  }
+
+  // The common case, a plain list such as "gzip, deflate, br": no weights, so nothing is refused
+  // and the answer is whether a coding is gzip, x-gzip or *; scanned in place, no allocation.
+  private static boolean namesGzip(String header) {
+    int start = 0;
+    while (start <= header.length()) {
+      int comma = header.indexOf(',', start);
+      int end = comma < 0 ? header.length() : comma;
+      int from = start;
+      int to = end;
+      while (from < to && Character.isWhitespace(header.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(header.charAt(to - 1))) {
+        to--;
+      }
+      int length = to - from;
+      if (length == 4 && header.regionMatches(true, from, "gzip", 0, 4)
+          || length == 6 && header.regionMatches(true, from, "x-gzip", 0, 6)
+          || length == 1 && header.charAt(from) == '*') {
+        return true;
+      }
+      start = end + 1;
     }
     return false;
   }

@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -105,6 +106,18 @@ public final class FeedService {
             .compose(selection -> renderPool.executeBlocking(
                 () -> render(category, format, baseUrl, selection), false))
             .toCompletionStage().toCompletableFuture()), context);
+  }
+
+  /**
+   * The rendering {@link #rendering} would give when it is built already and current, else
+   * {@code null}: a cache hit answered on the calling thread without a future.
+   */
+  public Rendering renderingIfReady(Category category, Format format, int limit,
+      String baseUrl) {
+    CompletableFuture<Rendering> built =
+        renderings.getIfPresent(key(category, format, limit, baseUrl));
+    return built == null || !built.isDone() || built.isCompletedExceptionally() ? null
+        : built.getNow(null);
   }
 
   private Future<Selection> select(Category category, int limit) {

@@ -17,6 +17,10 @@ class ConditionalTest {
       weak form of the same etag         | W/"abc"           | -                             | true
       one of a list                      | "x", "abc"        | -                             | true
       star                               | *                 | -                             | true
+      spaces and a weak tag in a list    | "x" ,  W/"abc" ,  | -                             | true
+      a tag of the same length           | "abd"             | -                             | false
+      a tag the etag starts with         | "ab"              | -                             | false
+      an empty header                    | ''                | -                             | false
       other etag                         | "xyz"             | -                             | false
       other etag wins over a later date  | "xyz"             | Tue, 24 Nov 2026 09:00:00 GMT | false
       modified since is the same second  | -                 | Tue, 24 Nov 2026 08:00:00 GMT | true
@@ -39,6 +43,12 @@ class ConditionalTest {
       star               | *                    | true
       identity only      | identity             | false
       x-gzip             | x-gzip               | true
+      any case           | GZip                 | true
+      with spaces        | ' br ,  gzip , zstd' | true
+      a longer coding    | gzipx, deflate       | false
+      none of them       | deflate, br          | false
+      star after others  | br, *                | true
+      empty              | ''                   | false
       """)
   void acceptsGzip(String name, String header, boolean expected) {
     assertThat(Requests.acceptsGzip(header)).isEqualTo(expected);

@@ -1,8 +1,12 @@
 package vn.bantin.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netty.buffer.ByteBuf;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.io.ByteArrayInputStream;
+import java.nio.ReadOnlyBufferException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.zip.GZIPInputStream;
@@ -57,5 +61,37 @@ class RenderingTest {
     Rendering r = Rendering.of(utf8("{}"), Format.JSON.contentType(), MODIFIED);
     assertThat(r.lastModified()).isEqualTo(Instant.parse("2025-03-05T08:30:00Z"));
     assertThat(r.contentType()).isEqualTo("application/feed+json; charset=utf-8");
+  }
+
+  @Test
+  void lastModifiedHeaderIsAnImfFixdateWithATwoDigitDay() {
+    Rendering r = Rendering.of(utf8("{}"), Format.JSON.contentType(), MODIFIED);
+    // RFC 9110 §5.6.7: day = 2DIGIT.
+    assertThat(r.lastModifiedHeader()).isEqualTo("Wed, 05 Mar 2025 08:30:00 GMT");
+  }
+
+  @Test
+  void buffersHoldTheBytesAndSurviveAnyNumberOfWrites() {
+    byte[] body = utf8("<rss>" + "Tin Lai Châu. ".repeat(100) + "</rss>");
+    Rendering r = Rendering.of(body, TYPE, MODIFIED);
+    for (int write = 0; write < 3; write++) {
+      // What HttpServerResponse.end(Buffer) takes from the buffer and then releases.
+      ByteBuf sent = ((BufferInternal) r.bodyBuffer()).getByteBuf();
+      byte[] bytes = new byte[sent.readableBytes()];
+      sent.readBytes(bytes);
+      sent.release();
+      assertThat(bytes).as("write %d", write).isEqualTo(body);
+    }
+    assertThat(r.gzippedBuffer().getBytes()).isEqualTo(r.gzipped());
+  }
+
+  @Test
+  void buffersCannotBeChangedByOneHolder() {
+    Rendering r = Rendering.of(utf8("<rss>Xây dựng Đảng</rss>"), TYPE, MODIFIED);
+    assertThatThrownBy(() -> r.bodyBuffer().setByte(0, (byte) 'x'))
+        .isInstanceOf(ReadOnlyBufferException.class);
+    r.gzippedBuffer().appendString("x");
+    assertThat(r.bodyBuffer().getByte(0)).isEqualTo((byte) '<');
+    assertThat(r.gzippedBuffer().getBytes()).isEqualTo(r.gzipped());
   }
 }
