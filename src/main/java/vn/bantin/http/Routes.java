@@ -55,6 +55,12 @@ public final class Routes {
       router.get("/admin/api/sources").handler(admin::sources);
       router.post("/admin/api/refresh").handler(admin::refreshAll);
       router.post("/admin/api/sources/:id/refresh").handler(admin::refreshOne);
+      // The page for people; like the API it does not exist without a token.
+      AdminPageHandler page = new AdminPageHandler();
+      for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+        router.route(method, "/admin").handler(page);
+        router.route(method, "/admin/:file").handler(page);
+      }
     }
 
     router.errorHandler(404, ctx -> Problems.notFound(ctx, "no such resource"));
