@@ -9,12 +9,15 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import vn.bantin.config.ConfigException;
+import vn.bantin.config.ConfigService;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
 import vn.bantin.config.SourceConfig;
@@ -42,6 +45,8 @@ public final class Bantin {
   private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
   /** How long stopping waits for requests in flight. */
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
+  /** Saved versions of feeds.yml kept for history and rollback. */
+  private static final int CONFIG_HISTORY = 20;
 
   private final Vertx vertx;
   private final Store store;
@@ -69,6 +74,27 @@ public final class Bantin {
    */
   public static Future<Bantin> start(Settings settings, FeedsConfig feeds, InstantSource clock,
       Duration maxEventLoopTime) {
+    return start(settings, feeds, null, clock, maxEventLoopTime);
+  }
+
+  /**
+   * Like {@link #start(Settings, FeedsConfig, InstantSource, Duration)} from the feeds.yml at
+   * {@code feedsFile}, which the admin API may then edit; saved versions are kept in
+   * {@code <data_dir>/config-history}. Blocks while reading the file.
+   *
+   * @throws ConfigException when feeds.yml is invalid
+   */
+  public static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
+      Duration maxEventLoopTime) throws ConfigException {
+    // Applying a change to the scheduler and the category feeds is wired with hot reload.
+    ConfigService config = new ConfigService(feedsFile,
+        settings.store().dataDir().resolve("config-history"), settings.poll().defaultInterval(),
+        CONFIG_HISTORY, clock, change -> { });
+    return start(settings, config.config(), config, clock, maxEventLoopTime);
+  }
+
+  private static Future<Bantin> start(Settings settings, FeedsConfig feeds, ConfigService config,
+      InstantSource clock, Duration maxEventLoopTime) {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions()
@@ -81,14 +107,18 @@ public final class Bantin {
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return SqliteStore.open(vertx, settings.store().dataDir(), settings.store().readPoolSize(),
             clock)
-        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, feeds, clock, registry))
+        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, feeds, config, clock,
+            registry))
         .onFailure(e -> vertx.close());
   }
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,
-      Settings settings, FeedsConfig feeds, InstantSource clock,
+      Settings settings, FeedsConfig feeds, ConfigService config, InstantSource clock,
       PrometheusMeterRegistry registry) {
     Metrics metrics = new Metrics(registry);
+    if (config != null) {
+      metrics.configFileInvalid(() -> !config.fileProblems().isEmpty());
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
     WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);
@@ -105,7 +135,7 @@ public final class Bantin {
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
     Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
     var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
-        registry, () -> bantin.serving);
+        registry, config, () -> bantin.serving);
     return store.syncSources(feeds.sources())
         .compose(v -> store.categorize(categories.version(), categories::of))
         .compose(rebuilt -> store.sourceStates())

@@ -51,7 +51,7 @@ public final class Main {
     try {
       Settings settings = settings(conf);
       bantin = demo ? startDemo(settings)
-          : start(settings, ConfigLoader.loadFeeds(feedsFile, settings.poll().defaultInterval()));
+          : start(settings, feedsFile);
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         System.err.println(p);
@@ -79,6 +79,12 @@ public final class Main {
 
   private static Bantin start(Settings settings, FeedsConfig feeds) throws Exception {
     return Bantin.start(settings, feeds, InstantSource.system(), MAX_EVENT_LOOP_TIME)
+        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+
+  /** Starts from the feeds.yml file, which the admin API may then edit. */
+  private static Bantin start(Settings settings, Path feedsFile) throws Exception {
+    return Bantin.start(settings, feedsFile, InstantSource.system(), MAX_EVENT_LOOP_TIME)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 

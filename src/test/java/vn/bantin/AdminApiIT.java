@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +53,43 @@ class AdminApiIT {
       assertThat(new JsonObject(one.body()).getInteger("sources")).isEqualTo(1);
       assertThat(server.post("/admin/api/sources/nope/refresh",
           "Authorization", "Bearer " + TestServer.TOKEN).statusCode()).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void withoutATokenTheConfigurationRoutesDoNotExistEither() throws Exception {
+    Path feedsFile = data.resolve("feeds.yml");
+    Files.writeString(feedsFile, AdminConfigIT.feedsYaml("https://vov.vn/rss/chinh-tri.rss"));
+    try (TestServer server = TestServer.start(data.resolve("data"), "", feedsFile)) {
+      for (String path : List.of("/admin/api/config", "/admin/api/config/history",
+          "/admin/api/status")) {
+        assertThat(server.get(path, "Authorization", "Bearer anything").statusCode()).as(path)
+            .isEqualTo(404);
+      }
+      assertThat(server.request("PUT", "/admin/api/config", "version: 1\n",
+          "If-Match", "*").statusCode()).isEqualTo(404);
+      assertThat(server.request("POST", "/admin/api/sources", "{}").statusCode())
+          .isEqualTo(404);
+    }
+  }
+
+  @Test
+  void fiveWrongTokensFromOneAddressThenEvenTheRightOneGets429() throws Exception {
+    try (FixtureUpstream upstream = new FixtureUpstream();
+        TestServer server = TestServer.start(data, TestServer.TOKEN, feeds(upstream))) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(server.get("/admin/api/sources", "Authorization", "Bearer guess-" + i)
+            .statusCode()).isEqualTo(401);
+      }
+      HttpResponse<String> throttled = server.get("/admin/api/sources",
+          "Authorization", "Bearer " + TestServer.TOKEN);
+      assertThat(throttled.statusCode()).isEqualTo(429);
+      assertThat(Long.parseLong(throttled.headers().firstValue("Retry-After").orElseThrow()))
+          .isBetween(1L, 60L);
+      assertThat(new JsonObject(throttled.body()).getString("error"))
+          .isEqualTo("too_many_failures");
+      // The public side is not throttled.
+      assertThat(server.get("/feeds/all.rss").statusCode()).isEqualTo(200);
     }
   }
 

@@ -34,6 +34,14 @@ final class TestServer implements AutoCloseable {
     return new TestServer(bantin);
   }
 
+  /** Starts from the feeds.yml at {@code feedsFile}, editable through the admin API. */
+  static TestServer start(Path dataDir, String token, Path feedsFile) throws Exception {
+    Bantin bantin = Bantin.start(settings(dataDir, token), feedsFile, InstantSource.system(),
+            MAX_EVENT_LOOP_TIME)
+        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return new TestServer(bantin);
+  }
+
   static Settings settings(Path dataDir, String token) {
     return new Settings(
         new Settings.Http("127.0.0.1", 0, ""),
@@ -75,6 +83,21 @@ final class TestServer implements AutoCloseable {
   HttpResponse<String> post(String path, String... headers) throws Exception {
     return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()),
         headers);
+  }
+
+  /** Any method with a UTF-8 {@code body} ({@code null}: none). */
+  HttpResponse<String> request(String method, String path, String body, String... headers)
+      throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).method(method, body == null
+        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body)),
+        headers);
+  }
+
+  /** Any method with a raw {@code body}. */
+  HttpResponse<String> request(String method, String path, byte[] body, String... headers)
+      throws Exception {
+    return send(HttpRequest.newBuilder(uri(path)).method(method,
+        HttpRequest.BodyPublishers.ofByteArray(body)), headers);
   }
 
   /** POST /admin/api/refresh with the test token; asserts nothing. */

@@ -1,9 +1,13 @@
 package vn.bantin.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.SourceState;
 import vn.bantin.refresh.RefreshSummary;
@@ -14,21 +18,26 @@ import vn.bantin.store.Store;
 final class AdminHandler {
   private final Scheduler scheduler;
   private final Store store;
+  private final Supplier<Future<FeedsConfig>> configured;
 
-  AdminHandler(Scheduler scheduler, Store store) {
+  /** {@code configured} gives the configuration in force (its sources are listed). */
+  AdminHandler(Scheduler scheduler, Store store, Supplier<Future<FeedsConfig>> configured) {
     this.scheduler = scheduler;
     this.store = store;
+    this.configured = configured;
   }
 
   /** {@code GET /admin/api/sources}. */
   void sources(RoutingContext ctx) {
-    store.entryCounts().onComplete(counts -> {
-      if (counts.failed()) {
+    Future<FeedsConfig> config = configured.get();
+    Future<Map<String, Long>> counts = store.entryCounts();
+    Future.all(config, counts).onComplete(done -> {
+      if (done.failed()) {
         Problems.send(ctx, 503, "store_unavailable", "entry counts cannot be read right now");
         return;
       }
       JsonArray array = new JsonArray();
-      for (SourceConfig source : scheduler.config().sources()) {
+      for (SourceConfig source : config.result().sources()) {
         SourceState state = scheduler.state(source.id());
         array.add(new JsonObject()
             .put("id", source.id())

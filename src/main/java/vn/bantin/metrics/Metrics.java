@@ -1,10 +1,12 @@
 package vn.bantin.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /** bantin's own meters, registered in the same Prometheus registry as Vert.x's. */
 public final class Metrics {
@@ -18,6 +20,8 @@ public final class Metrics {
   public static final String PARSE_FAILURES = "bantin.parse.failures";
   /** Category renderings built (cache misses), tagged {@code format}. */
   public static final String RENDERS = "bantin.render.count";
+  /** 1 while feeds.yml on disk is invalid (a hand edit) and the last valid version stays. */
+  public static final String CONFIG_FILE_INVALID = "bantin.config.file.invalid";
 
   private final PrometheusMeterRegistry registry;
   private final Counter entriesNew;
@@ -58,5 +62,15 @@ public final class Metrics {
   public void rendered(String format) {
     Counter.builder(RENDERS).description("Category feed renderings built")
         .tag("format", format).register(registry).increment();
+  }
+
+  /**
+   * Registers {@link #CONFIG_FILE_INVALID}; {@code invalid} is asked at every scrape, on the
+   * scraping thread, so it must be cheap and non-blocking.
+   */
+  public void configFileInvalid(BooleanSupplier invalid) {
+    Gauge.builder(CONFIG_FILE_INVALID, () -> invalid.getAsBoolean() ? 1 : 0)
+        .description("1 while feeds.yml on disk is invalid and the last valid version serves")
+        .register(registry);
   }
 }
