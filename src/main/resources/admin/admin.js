@@ -121,6 +121,7 @@
       configCurrent: 'Phiên bản đang dùng: {0} (ETag {1}).',
       rolledBack: 'Đã quay về phiên bản {0}.',
       stale: 'Cấu hình vừa được người khác thay đổi; trang đã tải lại. Hãy thử lại.',
+      staleItem: 'Mục này vừa được người khác sửa. Hãy hủy, mở lại và sửa tiếp.',
       invalid: 'Cấu hình không hợp lệ:',
       line: 'dòng {0}',
       yamlTitle: 'Sửa trực tiếp feeds.yml',
@@ -238,6 +239,7 @@
       configCurrent: 'Version in force: {0} (ETag {1}).',
       rolledBack: 'Rolled back to version {0}.',
       stale: 'Someone else just changed the configuration; the page reloaded it. Please try again.',
+      staleItem: 'Someone else changed this item meanwhile. Cancel, open it again and redo the change.',
       invalid: 'The configuration is invalid:',
       line: 'line {0}',
       yamlTitle: 'Edit feeds.yml directly',
@@ -445,6 +447,7 @@
 
   async function signIn(event) {
     event.preventDefault();
+    $('login-error').textContent = '';
     const value = $('token').value.trim();
     if (!value) {
       $('login-error').textContent = t('tokenEmpty');
@@ -589,7 +592,7 @@
       dateCell(t('cNextPoll'), s.nextPoll),
       el('td', {'data-label': t('cActions')}, el('div', {class: 'actions'},
         el('button', {type: 'button', 'data-action': 'edit', 'aria-label': t('edit') + ' ' + id,
-          text: t('edit'), onclick: () => openSourceForm(s)}),
+          text: t('edit'), onclick: (e) => busy(e.currentTarget, () => editSource(s.id))}),
         el('button', {type: 'button', 'data-action': 'toggle',
           'aria-label': (enabled ? t('disable') : t('enable')) + ' ' + id,
           text: enabled ? t('disable') : t('enable'),
@@ -619,24 +622,37 @@
     await loadSources();
   }
 
-  /** The source as the API takes it, from what the list knows plus the changes. */
-  function sourceBody(s, changes) {
-    const body = {id: s.id, title: s.title, url: s.url, enabled: s.enabled !== false};
-    if (Array.isArray(s.tags)) body.tags = s.tags;
-    if (s.interval) body.interval = s.interval;
-    return Object.assign(body, changes);
+  /**
+   * One configured item as PUT takes it, with the ETag of the feeds.yml it was read from, or
+   * null (after a notice) when it cannot be read. PUT replaces the whole item, so an edit starts
+   * from this rather than from the status list.
+   */
+  async function readItem(collection, id) {
+    const res = await api('GET', 'api/' + collection + '/' + encodeURIComponent(id));
+    if (res.ok && res.data && typeof res.data === 'object') {
+      return {item: res.data, etag: res.headers.get('ETag')};
+    }
+    notice(res.status === 404 ? t('notFound', id) : problem(res));
+    return null;
+  }
+
+  function ifMatch(etag) {
+    return etag ? {'If-Match': etag} : {};
   }
 
   async function toggleSource(s) {
-    const enabled = s.enabled !== false;
+    const read = await readItem('sources', s.id);
+    if (!read) return;
+    const enabled = read.item.enabled !== false;
     const res = await api('PUT', 'api/sources/' + encodeURIComponent(s.id),
-      {json: sourceBody(s, {enabled: !enabled})});
+      {json: Object.assign({}, read.item, {enabled: !enabled}), headers: ifMatch(read.etag)});
     if (res.ok) {
       notice(t(enabled ? 'toggledOff' : 'toggledOn', s.id), 'info');
-      await Promise.all([loadSources(), loadStatus(), loadConfig()]);
+      await Promise.all([loadSources(), loadRest()]);
     } else {
       notice(res.status === 422 ? errorsText(res.data) : res.status === 404
-        ? t('notFound', s.id) : problem(res));
+        ? t('notFound', s.id) : res.status === 412 ? t('stale') : problem(res));
+      await loadSources();
     }
   }
 
@@ -653,8 +669,13 @@
     }
   }
 
-  function openSourceForm(s) {
-    state.editingSource = s || null;
+  async function editSource(id) {
+    const read = await readItem('sources', id);
+    if (read) openSourceForm(read.item, read.etag);
+  }
+
+  function openSourceForm(s, etag) {
+    state.editingSource = s ? {id: s.id, etag} : null;
     const form = $('source-form');
     clearErrors('source');
     $('source-form-title').textContent = s ? t('editSourceTitle', s.id) : t('newSourceTitle');
@@ -682,7 +703,8 @@
     const interval = $('source-interval').value.trim();
     if (interval) body.interval = interval;
     const res = editing
-      ? await api('PUT', 'api/sources/' + encodeURIComponent(editing.id), {json: body})
+      ? await api('PUT', 'api/sources/' + encodeURIComponent(editing.id),
+        {json: body, headers: ifMatch(editing.etag)})
       : await api('POST', 'api/sources', {json: body});
     if (res.ok) {
       closeForm('source');
@@ -747,8 +769,12 @@
   function showSaveErrors(kind, res, id) {
     if (res.status === 422 && res.data && Array.isArray(res.data.errors)) {
       showErrors(kind, res.data.errors);
+    } else if (res.status === 400 && res.data && res.data.field) {
+      showErrors(kind, [{path: res.data.field, message: res.data.message}]);
     } else if (res.status === 409) {
       showErrors(kind, [{path: 'id', message: t('exists')}]);
+    } else if (res.status === 412) {
+      showErrors(kind, [{message: t('staleItem')}]);
     } else if (res.status === 404) {
       showErrors(kind, [{message: t('notFound', id)}]);
     } else {
@@ -816,7 +842,8 @@
           text: t('preview'), onclick: () => openPreview(c)}));
       if (!reserved) {
         actions.prepend(el('button', {type: 'button', 'data-action': 'edit',
-          'aria-label': t('edit') + ' ' + c.id, text: t('edit'), onclick: () => openCategoryForm(c)}));
+          'aria-label': t('edit') + ' ' + c.id, text: t('edit'),
+          onclick: (e) => busy(e.currentTarget, () => editCategory(c.id))}));
         actions.append(el('button', {type: 'button', class: 'danger', 'data-action': 'delete',
           'aria-label': t('remove') + ' ' + c.id, text: t('remove'),
           onclick: (e) => busy(e.currentTarget, () => removeCategory(c))}));
@@ -832,8 +859,13 @@
     }
   }
 
-  function openCategoryForm(c) {
-    state.editingCategory = c || null;
+  async function editCategory(id) {
+    const read = await readItem('categories', id);
+    if (read) openCategoryForm(read.item, read.etag);
+  }
+
+  function openCategoryForm(c, etag) {
+    state.editingCategory = c ? {id: c.id, etag} : null;
     clearErrors('category');
     $('category-form-title').textContent = c ? t('editCategoryTitle', c.id) : t('newCategoryTitle');
     $('category-id').value = c ? c.id : '';
@@ -885,7 +917,8 @@
     const limit = $('category-limit').value.trim();
     if (limit) body.limit = /^\d+$/.test(limit) ? Number(limit) : limit;
     const res = editing
-      ? await api('PUT', 'api/categories/' + encodeURIComponent(editing.id), {json: body})
+      ? await api('PUT', 'api/categories/' + encodeURIComponent(editing.id),
+        {json: body, headers: ifMatch(editing.etag)})
       : await api('POST', 'api/categories', {json: body});
     if (res.ok) {
       closeForm('category');

@@ -111,5 +111,10 @@ public final class Routes {
       router.put(collection + "/:id").handler(items::replace);
       router.delete(collection + "/:id").handler(items::delete);
     }
+    // Read back one item in the shape PUT takes, for the admin page's edit forms.
+    ConfiguredItemsHandler configured = new ConfiguredItemsHandler(edits, adminPool);
+    router.get("/admin/api/sources/:id").handler(configured::source);
+    router.get("/admin/api/categories").handler(configured::categories);
+    router.get("/admin/api/categories/:id").handler(configured::category);
   }
 }
