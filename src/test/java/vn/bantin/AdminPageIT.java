@@ -3,9 +3,11 @@ package vn.bantin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +30,7 @@ class AdminPageIT {
 
   private static HeadlessChromium chromium;
 
-  @TempDir Path data;
+  @TempDir Path dir;
 
   /** One browser for the class (each test has its own server, hence its own origin). */
   private static HeadlessChromium chromium() throws Exception {
@@ -48,7 +50,7 @@ class AdminPageIT {
   @Test
   void thePageIsServedWithAStrictPolicyAndRevalidated() throws Exception {
     try (FixtureUpstream upstream = new FixtureUpstream();
-        TestServer server = TestServer.start(data, TestServer.TOKEN, feeds(upstream, "vov"))) {
+        TestServer server = TestServer.start(dir, TestServer.TOKEN, feeds(upstream))) {
       HttpResponse<String> bare = server.get("/admin");
       assertThat(bare.statusCode()).isEqualTo(301);
       assertThat(bare.headers().firstValue("Location")).hasValue("admin/");
@@ -77,7 +79,7 @@ class AdminPageIT {
   @Test
   void withoutATokenConfiguredThereIsNoPage() throws Exception {
     try (FixtureUpstream upstream = new FixtureUpstream();
-        TestServer server = TestServer.start(data, "", feeds(upstream, "vov"))) {
+        TestServer server = TestServer.start(dir, "", feeds(upstream))) {
       for (String path : List.of("/admin", "/admin/", "/admin/admin.js", "/admin/index.html")) {
         assertThat(server.get(path).statusCode()).as(path).isEqualTo(404);
       }
@@ -85,37 +87,104 @@ class AdminPageIT {
   }
 
   @Test
+  void anAdminAddsASourceSeesItPolledAndReadsAValidationError() throws Exception {
+    try (FixtureUpstream upstream = new FixtureUpstream();
+        TestServer server = TestServer.start(dir.resolve("data"), TestServer.TOKEN,
+            feedsFile(dir, upstream))) {
+      String laiChau = upstream.serve("/lai-chau.rss", "rss20_two_items.xml");
+      HeadlessChromium browser = chromium();
+      browser.open(server.url("/admin"));
+      signIn(browser, TestServer.TOKEN);
+      browser.visible("the sources table", "tr[data-id='vov']");
+
+      browser.find("#source-add").click();
+      browser.fill("#source-id", "bao-lai-chau");
+      browser.fill("#source-title", "Báo Lai Châu");
+      browser.fill("#source-url", laiChau);
+      browser.fill("#source-tags", "lai-chau, tinh");
+      browser.find("#source-form button[type='submit']").click();
+      WebElement row = browser.visible("the new source is listed", "tr[data-id='bao-lai-chau']");
+      assertThat(row.findElement(By.cssSelector("td.title")).getText()).isEqualTo("Báo Lai Châu");
+      assertThat(browser.find("#source-form").isDisplayed()).isFalse();
+      assertThat(Files.readString(dir.resolve("feeds.yml")))
+          .contains("id: bao-lai-chau", "tags: [lai-chau, tinh]");
+
+      row.findElement(By.cssSelector("button[data-action='refresh']")).click();
+      browser.awaitText("the refresh summary", "#sources-summary", "Làm mới bao-lai-chau: 1 nguồn");
+      browser.awaitText("the source was polled: HTTP 200",
+          "tr[data-id='bao-lai-chau'] td.last-status", "200");
+      String entries = browser.find("tr[data-id='bao-lai-chau'] td.entries").getText();
+      assertThat(Integer.parseInt(entries)).isGreaterThan(0);
+      assertThat(browser.find("tr[data-id='bao-lai-chau'] td.last-error").getText()).isEqualTo("—");
+      assertThat(upstream.seen("/lai-chau.rss")).isNotEmpty();
+      browser.screenshot(Path.of("target", "admin-sources.png"));
+
+      browser.find("#source-add").click();
+      browser.fill("#source-id", "hong");
+      browser.fill("#source-title", "Nguồn hỏng");
+      browser.fill("#source-url", "ftp://x");
+      browser.find("#source-form button[type='submit']").click();
+      WebElement urlError = browser.visible("the URL error next to the URL field",
+          "#source-url-error");
+      assertThat(urlError.getText()).contains("URL");
+      assertThat(browser.find("#source-url").getAttribute("aria-invalid")).isEqualTo("true");
+      assertThat(browser.find("#source-title-error").isDisplayed()).isFalse();
+      assertThat(browser.find("#source-form-errors").isDisplayed()).isFalse();
+      assertThat(browser.driver().findElements(By.cssSelector("tr[data-id='hong']"))).isEmpty();
+      assertThat(Files.readString(dir.resolve("feeds.yml"))).doesNotContain("hong");
+    }
+  }
+
+  @Test
   void aWrongTokenIsRefusedAndTheRightOneIsAskedOncePerSession() throws Exception {
     try (FixtureUpstream upstream = new FixtureUpstream();
-        TestServer server = TestServer.start(data, TestServer.TOKEN, feeds(upstream, "vov"))) {
+        TestServer server = TestServer.start(dir, TestServer.TOKEN, feeds(upstream))) {
       HeadlessChromium browser = chromium();
       browser.open(server.url("/admin"));
       signIn(browser, "not-the-token");
-      browser.await("the login form says the token is wrong",
-          ExpectedConditions.textMatches(By.id("login-error"), java.util.regex.Pattern.compile(
-              "Mã quản trị không đúng")));
+      browser.awaitText("the login form says the token is wrong", "#login-error",
+          "Mã quản trị không đúng");
       signIn(browser, TestServer.TOKEN);
-      browser.await("the sources table lists vov",
-          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-id='vov']")));
+      browser.visible("the sources table lists vov", "tr[data-id='vov']");
 
       browser.driver().navigate().refresh();
-      browser.await("a reload keeps the session's token", ExpectedConditions
-          .visibilityOfElementLocated(By.cssSelector("tr[data-id='vov']")));
+      browser.visible("a reload keeps the session's token", "tr[data-id='vov']");
       assertThat(browser.find("#login").isDisplayed()).isFalse();
 
       browser.find("#lang").click();
       assertThat(browser.find("#tab-sources").getText()).isEqualTo("Sources");
+      assertThat(browser.find("tr[data-id='vov'] button[data-action='edit']").getText())
+          .isEqualTo("Edit");
       browser.driver().navigate().refresh();
-      browser.await("the language choice is kept", ExpectedConditions.textToBe(
-          By.id("tab-sources"), "Sources"));
+      browser.awaitText("the language choice is kept", "#tab-sources", "Sources");
       browser.find("#lang").click();
       assertThat(browser.find("#tab-sources").getText()).isEqualTo("Nguồn tin");
 
       browser.find("#logout").click();
-      browser.await("logging out asks for the token again",
-          ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+      browser.visible("logging out asks for the token again", "#token");
       browser.driver().navigate().refresh();
-      assertThat(browser.find("#login").isDisplayed()).isTrue();
+      assertThat(browser.visible("still asked after a reload", "#login").isDisplayed()).isTrue();
+    }
+  }
+
+  @Test
+  void repeatedWrongTokensShowHowLongToWait() throws Exception {
+    try (FixtureUpstream upstream = new FixtureUpstream();
+        TestServer server = TestServer.start(dir, TestServer.TOKEN, feeds(upstream))) {
+      HeadlessChromium browser = chromium();
+      browser.open(server.url("/admin/"));
+      // The server answers 429 after a few wrong tokens (5 in a minute); the form says so.
+      for (int attempt = 1; attempt <= 8; attempt++) {
+        signIn(browser, "wrong-" + attempt);
+        browser.await("attempt " + attempt + " is answered", ExpectedConditions.textMatches(
+            By.id("login-error"), Pattern.compile("Mã quản trị không đúng|Quá nhiều lần")));
+        if (browser.find("#login-error").getText().contains("Quá nhiều lần")) {
+          break;
+        }
+      }
+      browser.awaitText("the wait is shown", "#login-error", "Hãy thử lại sau");
+      assertThat(browser.find("#login-error").getText()).matches(".*sau \\d+ giây.*");
+      assertThat(browser.find("#notice").getText()).matches(".*sau \\d+ giây.*");
     }
   }
 
@@ -125,13 +194,13 @@ class AdminPageIT {
       upstream.answer("/gone.rss", 500, "X-Why", "test");
       FeedsConfig feeds = new FeedsConfig(Duration.ofHours(1), List.of(new SourceConfig("evil",
           HOSTILE, upstream.url("/gone.rss"), List.of(), Duration.ofHours(1), true)), List.of());
-      try (TestServer server = TestServer.start(data, TestServer.TOKEN, feeds)) {
+      try (TestServer server = TestServer.start(dir, TestServer.TOKEN, feeds)) {
         server.refresh();
         HeadlessChromium browser = chromium();
         browser.open(server.url("/admin/"));
         signIn(browser, TestServer.TOKEN);
-        WebElement title = browser.await("the hostile source is listed", ExpectedConditions
-            .visibilityOfElementLocated(By.cssSelector("tr[data-id='evil'] td.title")));
+        WebElement title = browser.visible("the hostile source is listed",
+            "tr[data-id='evil'] td.title");
         assertThat(title.getText()).isEqualTo(HOSTILE);
         assertThat(browser.driver().findElements(By.cssSelector("#sources-table img"))).isEmpty();
         assertThat(browser.driver().getTitle()).isNotEqualTo("pwned");
@@ -142,17 +211,34 @@ class AdminPageIT {
     }
   }
 
-  private static void signIn(HeadlessChromium browser, String token) {
-    WebElement field = browser.await("the token prompt",
-        ExpectedConditions.visibilityOfElementLocated(By.id("token")));
-    field.clear();
-    field.sendKeys(token);
+  /** Types {@code token} into the prompt and sends it. */
+  static void signIn(HeadlessChromium browser, String token) {
+    browser.visible("the token prompt", "#token");
+    browser.fill("#token", token);
     browser.find("#login-form button[type='submit']").click();
   }
 
-  private static FeedsConfig feeds(FixtureUpstream upstream, String id) {
+  /** A feeds.yml with source {@code vov} (tag party) and category {@code dang}, editable. */
+  static Path feedsFile(Path dir, FixtureUpstream upstream) throws Exception {
+    Path file = dir.resolve("feeds.yml");
+    Files.writeString(file, """
+        version: 1
+        sources:
+          - id: vov
+            title: VOV – Chính trị
+            url: %s
+            tags: [party]
+        categories:
+          - id: dang
+            title: Xây dựng Đảng
+            tags: [party]
+        """.formatted(upstream.serve("/vov.rss", "rss20_two_items.xml")));
+    return file;
+  }
+
+  private static FeedsConfig feeds(FixtureUpstream upstream) {
     return new FeedsConfig(Duration.ofHours(1),
-        List.of(TestServer.source(id, upstream.serve("/" + id + ".rss", "rss20_two_items.xml"))),
+        List.of(TestServer.source("vov", upstream.serve("/vov.rss", "rss20_two_items.xml"))),
         List.of());
   }
 }

@@ -7,14 +7,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,6 +31,11 @@ final class HeadlessChromium implements AutoCloseable {
   static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** Every wait is bounded; a page that never gets there fails the test instead of hanging. */
   private static final Duration WAIT = Duration.ofSeconds(20);
+  /**
+   * Kept so the level sticks: nothing here uses the DevTools protocol, whose "no CDP
+   * implementation matching" warning for a Chromium newer than Selenium is noise.
+   */
+  private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
 
   private final Path profile;
   private final ChromeDriver driver;
@@ -43,6 +52,7 @@ final class HeadlessChromium implements AutoCloseable {
             + CHROMEDRIVER + "): apt-get install chromium chromium-driver; .ci/run does");
     // Belt and braces: with the driver named, Selenium skips Selenium Manager altogether.
     System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
     Path profile = Files.createTempDirectory("bantin-chromium-");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -70,9 +80,32 @@ final class HeadlessChromium implements AutoCloseable {
     return driver.findElement(By.cssSelector(css));
   }
 
+  /** Replaces the text of the field at {@code css}. */
+  void fill(String css, String text) {
+    WebElement field = find(css);
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  /** Waits until {@code css} is on screen and returns it. */
+  WebElement visible(String what, String css) {
+    return await(what, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)));
+  }
+
+  /** Waits until the text of {@code css} contains {@code text}. */
+  void awaitText(String what, String css, String text) {
+    await(what, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
+  }
+
   /** Waits (bounded) until {@code condition} holds and returns its value. */
   <T> T await(String what, ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+    try {
+      return new WebDriverWait(driver, WAIT).withMessage(what).until(condition);
+    } catch (TimeoutException e) {
+      // What the page showed instead, for whoever reads the failure.
+      String text = driver.findElement(By.tagName("body")).getText();
+      throw new TimeoutException(what + "; the page shows:\n" + text, e);
+    }
   }
 
   /** Writes a PNG of the window to {@code file} for a person to look at. */
