@@ -1128,7 +1128,6 @@
   // readable; it is the same DOM either way.
   function buildYamlEditor() {
     const form = el('form', {id: 'yaml-form', class: 'card', novalidate: true},
-      el('h3', {'data-i18n': 'yamlTitle', text: t('yamlTitle')}),
       el('label', {for: 'yaml-text', 'data-i18n': 'yamlLabel', text: t('yamlLabel')}),
       el('textarea', {id: 'yaml-text', rows: 18, spellcheck: 'false', class: 'yaml'}),
       el('div', {class: 'form-actions'},
