@@ -6,19 +6,27 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-mvn -B -q -Pbench -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
-cp="target/classes:target/test-classes:$(cat target/bench.classpath)"
+# A build directory of its own, so benchmark classes never mix with the normal build's target/.
+build=target-bench
+mvn -B -q -Pbench -DbuildDir="$build" -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$build/bench.classpath"
+cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
 
 # Populate (or check) the corpora first, outside JMH, so their cost is printed on its own and no
 # JMH timeout applies to it. Sizes follow -p storedStories=a,b when given.
 sizes="10000 1000000"
 result="bench/results/dedup-$(date +%Y%m%d-%H%M%S).json"
+benchmarks=DedupBenchmark
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[i]}" in
-    storedStories=*) sizes="${args[i]#storedStories=}" ;;
-    -rff) result="${args[i + 1]}" ;;
+    -h | -l | -lp | -lrf | -lprof) ;;
+    -rff) result="${args[i + 1]}"; i=$((i + 1)) ;;
+    -p) [[ "${args[i + 1]-}" == storedStories=* ]] && sizes="${args[i + 1]#storedStories=}"
+        i=$((i + 1)) ;;
+    -*) i=$((i + 1)) ;;
+    # JMH runs the union of the patterns it gets, so one given here replaces the default.
+    *) benchmarks= ;;
   esac
 done
 java -cp "$cp" vn.bantin.bench.StoryCorpus ${sizes//,/ }
@@ -31,7 +39,7 @@ jmh=()
 for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   [[ " ${args[*]-} " == *" ${defaults[i]} "* ]] || jmh+=("${defaults[i]}" "${defaults[i + 1]}")
 done
-java -cp "$cp" org.openjdk.jmh.Main DedupBenchmark "${jmh[@]}" "$@"
+java -cp "$cp" org.openjdk.jmh.Main $benchmarks "${jmh[@]}" "$@"
 
 echo
 echo "Result: $result"

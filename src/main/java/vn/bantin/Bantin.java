@@ -9,18 +9,20 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Map;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import java.util.random.RandomGenerator;
+import vn.bantin.config.ConfigChange;
 import vn.bantin.config.ConfigException;
 import vn.bantin.config.ConfigService;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
-import vn.bantin.config.SourceConfig;
 import vn.bantin.curate.Categories;
 import vn.bantin.fetch.Fetcher;
 import vn.bantin.http.Routes;
@@ -45,8 +47,10 @@ public final class Bantin {
   private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
   /** How long stopping waits for requests in flight. */
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
+  /** How often feeds.yml is looked at for a hand edit. */
+  private static final long RELOAD_EVERY_MILLIS = 2000;
   /** Saved versions of feeds.yml kept for history and rollback. */
-  private static final int CONFIG_HISTORY = 20;
+  private static final int HISTORY_KEPT = 50;
 
   private final Vertx vertx;
   private final Store store;
@@ -68,33 +72,18 @@ public final class Bantin {
   }
 
   /**
-   * Opens the store, starts polling {@code feeds} and listens for HTTP.
+   * Reads {@code feedsFile}, opens the store, starts polling and listens for HTTP. Blocks while
+   * it reads the configuration; call it from a thread that may block.
    *
    * @param maxEventLoopTime how long an event-loop task may run before Vert.x warns of blocking
-   */
-  public static Future<Bantin> start(Settings settings, FeedsConfig feeds, InstantSource clock,
-      Duration maxEventLoopTime) {
-    return start(settings, feeds, null, clock, maxEventLoopTime);
-  }
-
-  /**
-   * Like {@link #start(Settings, FeedsConfig, InstantSource, Duration)} from the feeds.yml at
-   * {@code feedsFile}, which the admin API may then edit; saved versions are kept in
-   * {@code <data_dir>/config-history}. Blocks while reading the file.
-   *
    * @throws ConfigException when feeds.yml is invalid
    */
   public static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
       Duration maxEventLoopTime) throws ConfigException {
-    // Applying a change to the scheduler and the category feeds is wired with hot reload.
+    AtomicReference<Consumer<ConfigChange>> applier = new AtomicReference<>(change -> { });
     ConfigService config = new ConfigService(feedsFile,
         settings.store().dataDir().resolve("config-history"), settings.poll().defaultInterval(),
-        CONFIG_HISTORY, clock, change -> { });
-    return start(settings, config.config(), config, clock, maxEventLoopTime);
-  }
-
-  private static Future<Bantin> start(Settings settings, FeedsConfig feeds, ConfigService config,
-      InstantSource clock, Duration maxEventLoopTime) {
+        HISTORY_KEPT, clock, change -> applier.get().accept(change));
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions()
@@ -107,18 +96,17 @@ public final class Bantin {
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return SqliteStore.open(vertx, settings.store().dataDir(), settings.store().readPoolSize(),
             clock)
-        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, feeds, config, clock,
+        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, config, applier, clock,
             registry))
         .onFailure(e -> vertx.close());
   }
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,
-      Settings settings, FeedsConfig feeds, ConfigService config, InstantSource clock,
-      PrometheusMeterRegistry registry) {
+      Settings settings, ConfigService config, AtomicReference<Consumer<ConfigChange>> applier,
+      InstantSource clock, PrometheusMeterRegistry registry) {
+    FeedsConfig feeds = config.config();
     Metrics metrics = new Metrics(registry);
-    if (config != null) {
-      metrics.configFileInvalid(() -> !config.fileProblems().isEmpty());
-    }
+    metrics.configFileInvalid(() -> !config.fileProblems().isEmpty());
     int cores = Runtime.getRuntime().availableProcessors();
     int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
     WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);
@@ -130,10 +118,11 @@ public final class Bantin {
     FeedService feedService = new FeedService(store, renderPool, settings.serve(), clock,
         metrics);
     Categories categories = new Categories(feeds);
-    feedService.configure(categories, sourceFeedUrls(feeds));
+    feedService.configure(categories, ConfigApplier.feedUrls(feeds), Set.of());
     Scheduler scheduler = new Scheduler(vertx, refresher, clock,
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
     Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
+    applier.set(new ConfigApplier(store, scheduler, feedService));
     var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
         registry, config, () -> bantin.serving);
     return store.syncSources(feeds.sources())
@@ -148,18 +137,14 @@ public final class Bantin {
               scheduler.start(feeds, states);
               vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> store.prune(
                   clock.instant().minus(settings.store().retention())));
+              // Hand edits of feeds.yml come into force within RELOAD_EVERY_MILLIS.
+              WorkerExecutor configPool = vertx.createSharedWorkerExecutor("bantin-config", 1);
+              vertx.setPeriodic(RELOAD_EVERY_MILLIS, id ->
+                  configPool.executeBlocking(config::reloadIfChanged, false));
               LOG.info("bantin serving on http://" + settings.http().host() + ":"
                   + server.actualPort() + " with " + feeds.sources().size() + " sources");
               return bantin;
             }));
-  }
-
-  private static java.util.function.Function<String, String> sourceFeedUrls(FeedsConfig feeds) {
-    Map<String, String> urls = new java.util.HashMap<>();
-    for (SourceConfig s : feeds.sources()) {
-      urls.put(s.id(), s.url());
-    }
-    return urls::get;
   }
 
   /** The port HTTP listens on (useful when the configured port is 0). */

@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import vn.bantin.config.ConfigException;
 import vn.bantin.config.ConfigLoader;
 import vn.bantin.config.ConfigProblem;
-import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
 
 /**
@@ -50,8 +49,7 @@ public final class Main {
     Bantin bantin;
     try {
       Settings settings = settings(conf);
-      bantin = demo ? startDemo(settings)
-          : start(settings, feedsFile);
+      bantin = demo ? startDemo(settings) : start(settings, feedsFile);
     } catch (ConfigException e) {
       for (ConfigProblem p : e.problems()) {
         System.err.println(p);
@@ -77,26 +75,26 @@ public final class Main {
     return ConfigLoader.loadSettings(conf, System.getenv());
   }
 
-  private static Bantin start(Settings settings, FeedsConfig feeds) throws Exception {
-    return Bantin.start(settings, feeds, InstantSource.system(), MAX_EVENT_LOOP_TIME)
-        .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  /** Starts from the feeds.yml file, which the admin API may then edit. */
   private static Bantin start(Settings settings, Path feedsFile) throws Exception {
     return Bantin.start(settings, feedsFile, InstantSource.system(), MAX_EVENT_LOOP_TIME)
         .toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
-  /** Serves the bundled sample feeds to itself over loopback; state goes to data/demo. */
+  /**
+   * Serves the bundled sample feeds to itself over loopback; state, and the demo's feeds.yml
+   * (editable through the admin API like any other), go to data/demo.
+   */
   private static Bantin startDemo(Settings settings) throws Exception {
     Vertx upstreamVertx = Vertx.vertx();
     int port = DemoUpstream.start(upstreamVertx).toCompletionStage().toCompletableFuture()
         .get(10, TimeUnit.SECONDS).actualPort();
-    FeedsConfig feeds = ConfigLoader.parseFeeds("demo/feeds.yml", DemoUpstream.feedsYaml(port));
+    Path dataDir = settings.store().dataDir().resolve("demo");
+    Files.createDirectories(dataDir);
+    Path feeds = dataDir.resolve("feeds.yml");
+    Files.writeString(feeds, DemoUpstream.feedsYaml(port));
     Settings.Fetch f = settings.fetch();
     Settings demo = new Settings(settings.http(),
-        new Settings.Store(settings.store().dataDir().resolve("demo"), settings.store().url(),
+        new Settings.Store(dataDir, settings.store().url(),
             settings.store().retention(), settings.store().readPoolSize()),
         settings.admin(),
         new Settings.Fetch(f.connectTimeout(), f.deadline(), f.maxBodyBytes(),
@@ -105,7 +103,7 @@ public final class Main {
         settings.poll(), settings.parse(), settings.serve());
     Bantin bantin = start(demo, feeds);
     String base = "http://localhost:" + bantin.port();
-    System.out.println("bantin demo: " + feeds.sources().size() + " sample sources on "
+    System.out.println("bantin demo: sample sources on "
         + "127.0.0.1:" + port + "; merged feeds at " + base + "/feeds/all.rss (.atom, .json), "
         + base + "/api/categories, " + base + "/feeds.opml");
     return bantin;

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import vn.bantin.config.CategoryConfig;
+import vn.bantin.config.Durations;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
 import vn.bantin.config.SourceConfig;
@@ -27,19 +30,57 @@ final class TestServer implements AutoCloseable {
     this.bantin = bantin;
   }
 
+  /** Starts bantin on {@code feeds}, written to {@code dataDir/feeds.yml}. */
   static TestServer start(Path dataDir, String token, FeedsConfig feeds) throws Exception {
-    Bantin bantin = Bantin.start(settings(dataDir, token), feeds, InstantSource.system(),
-            MAX_EVENT_LOOP_TIME)
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    return new TestServer(bantin);
+    Files.createDirectories(dataDir);
+    Path file = dataDir.resolve("feeds.yml");
+    Files.writeString(file, yaml(feeds));
+    return start(dataDir, token, file);
   }
 
-  /** Starts from the feeds.yml at {@code feedsFile}, editable through the admin API. */
+  /** Starts bantin on the feeds.yml {@code feedsFile}. */
   static TestServer start(Path dataDir, String token, Path feedsFile) throws Exception {
     Bantin bantin = Bantin.start(settings(dataDir, token), feedsFile, InstantSource.system(),
             MAX_EVENT_LOOP_TIME)
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return new TestServer(bantin);
+  }
+
+  /** {@code feeds} as feeds.yml text. */
+  static String yaml(FeedsConfig feeds) {
+    StringBuilder y = new StringBuilder("version: 1\ndefaults:\n  interval: ")
+        .append(Durations.format(feeds.defaultInterval())).append("\nsources:\n");
+    for (SourceConfig s : feeds.sources()) {
+      y.append("  - id: ").append(s.id()).append("\n    title: ").append(quote(s.title()))
+          .append("\n    url: ").append(quote(s.url()))
+          .append("\n    tags: ").append(list(s.tags()))
+          .append("\n    interval: ").append(Durations.format(s.interval()))
+          .append("\n    enabled: ").append(s.enabled()).append('\n');
+    }
+    y.append(feeds.categories().isEmpty() ? "categories: []\n" : "categories:\n");
+    for (CategoryConfig c : feeds.categories()) {
+      y.append("  - id: ").append(c.id()).append("\n    title: ").append(quote(c.title()));
+      if (!c.description().isEmpty()) {
+        y.append("\n    description: ").append(quote(c.description()));
+      }
+      y.append("\n    sources: ").append(list(c.sources()))
+          .append("\n    tags: ").append(list(c.tags()))
+          .append("\n    include: ").append(list(c.include()))
+          .append("\n    exclude: ").append(list(c.exclude()));
+      if (c.maxAge() != null) {
+        y.append("\n    max_age: ").append(Durations.format(c.maxAge()));
+      }
+      y.append("\n    limit: ").append(c.limit()).append('\n');
+    }
+    return y.toString();
+  }
+
+  private static String quote(String s) {
+    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+
+  private static String list(List<String> items) {
+    return items.stream().map(TestServer::quote).collect(Collectors.joining(", ", "[", "]"));
   }
 
   static Settings settings(Path dataDir, String token) {

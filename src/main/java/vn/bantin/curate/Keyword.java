@@ -62,6 +62,16 @@ public final class Keyword {
   }
 
   @Override
+  public boolean equals(Object o) {
+    return o instanceof Keyword k && k.written.equals(written);
+  }
+
+  @Override
+  public int hashCode() {
+    return written.hashCode();
+  }
+
+  @Override
   public String toString() {
     return written;
   }

@@ -1,7 +1,6 @@
 package vn.bantin.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpMethod;
@@ -29,8 +28,7 @@ public final class Routes {
   /**
    * Builds the router.
    *
-   * @param config feeds.yml in force and the way to change it, or {@code null} when the
-   *     configuration was given in memory (no file): then the routes editing it do not exist
+   * @param config feeds.yml in force and the way to change it (the admin API)
    * @param serving whether /health answers UP (false while starting or stopping)
    */
   public static Router create(Vertx vertx, Settings settings, FeedService feeds,
@@ -86,17 +84,12 @@ public final class Routes {
     router.route("/admin/api/*").handler(BodyHandler.create(false)
         .setBodyLimit(MAX_ADMIN_BODY));
     // ConfigService blocks on files; one thread, so admin edits also queue in arrival order.
-    WorkerExecutor adminPool = config == null ? null
-        : vertx.createSharedWorkerExecutor("bantin-admin", 1);
-    AdminHandler admin = new AdminHandler(scheduler, store, config == null
-        ? () -> Future.succeededFuture(scheduler.config())
-        : () -> adminPool.executeBlocking(config::config, false));
+    WorkerExecutor adminPool = vertx.createSharedWorkerExecutor("bantin-admin", 1);
+    AdminHandler admin = new AdminHandler(scheduler, store,
+        () -> adminPool.executeBlocking(config::config, false));
     router.get("/admin/api/sources").handler(admin::sources);
     router.post("/admin/api/refresh").handler(admin::refreshAll);
     router.post("/admin/api/sources/:id/refresh").handler(admin::refreshOne);
-    if (config == null) {
-      return;
-    }
     ConfigEdits edits = new ConfigEdits(config, auth.actor());
     ConfigHandler file = new ConfigHandler(edits, adminPool);
     router.get("/admin/api/config").handler(file::get);

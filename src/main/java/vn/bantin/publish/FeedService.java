@@ -7,6 +7,7 @@ import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.InstantSource;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,7 +34,6 @@ public final class FeedService {
   private final AsyncCache<Key, Selection> selections;
   private final AsyncCache<Key, Rendering> renderings;
   private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
-  private final AtomicLong generation = new AtomicLong();
   private volatile Categories categories;
   private volatile Map<Format, Renderer> renderers;
 
@@ -48,19 +48,30 @@ public final class FeedService {
   }
 
   /**
-   * Serves {@code categories} from now on; every cached rendering becomes stale.
+   * Serves {@code next} from now on. Categories that are new, whose rules or texts changed, or
+   * that take one of {@code changedSources} (whose title or URL appears in their renderings)
+   * render anew; the others keep their cached renderings.
    *
    * @param sourceFeedUrl a source id's feed URL, for RSS and Atom {@code <source>}
    */
-  public void configure(Categories categories, Function<String, String> sourceFeedUrl) {
+  public void configure(Categories next, Function<String, String> sourceFeedUrl,
+      Set<String> changedSources) {
     Map<Format, Renderer> byFormat = new EnumMap<>(Format.class);
     byFormat.put(Format.RSS, new RssRenderer(sourceFeedUrl));
     byFormat.put(Format.ATOM, new AtomRenderer(sourceFeedUrl));
     byFormat.put(Format.JSON, new JsonFeedRenderer());
     byFormat.put(Format.HTML, new HtmlRenderer());
+    Categories previous = this.categories;
+    Set<String> stale = new HashSet<>();
+    for (Category c : next.list()) {
+      boolean same = previous != null && previous.find(c.id()).filter(c::equals).isPresent();
+      if (!same || c.sourceIds().stream().anyMatch(changedSources::contains)) {
+        stale.add(c.id());
+      }
+    }
     this.renderers = byFormat;
-    this.categories = categories;
-    generation.incrementAndGet();
+    this.categories = next;
+    categoriesChanged(stale);
   }
 
   public Categories categories() {
@@ -113,10 +124,9 @@ public final class FeedService {
 
   private Key key(Category category, Format format, int limit, String baseUrl) {
     long version = versions.computeIfAbsent(category.id(), id -> new AtomicLong()).get();
-    return new Key(category.id(), format, limit, baseUrl, generation.get(), version);
+    return new Key(category.id(), format, limit, baseUrl, version);
   }
 
   /** One cached rendering (or selection, with no format): its category's content version. */
-  private record Key(String category, Format format, int limit, String baseUrl, long generation,
-      long version) {}
+  private record Key(String category, Format format, int limit, String baseUrl, long version) {}
 }

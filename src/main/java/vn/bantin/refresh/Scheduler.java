@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import vn.bantin.config.FeedsConfig;
@@ -48,6 +49,16 @@ public final class Scheduler {
     this.config = config;
     states.putAll(stored);
     timer = vertx.setPeriodic(0, TICK_MILLIS, id -> pollDue());
+  }
+
+  /**
+   * Polls {@code next}'s sources from now on: new ones at once, removed ones no more (a poll in
+   * flight finishes), the others on their schedule with their state, except {@code reset} ones
+   * (their URL changed), which start afresh.
+   */
+  public void apply(FeedsConfig next, Set<String> reset) {
+    reset.forEach(states::remove);
+    this.config = next;
   }
 
   /** The sources polled now, as configured. */
