@@ -1085,9 +1085,14 @@
     stopAutoReload();
     autoReload = window.setInterval(() => {
       if (document.visibilityState === 'visible' && !$('panel-sources').hidden && token) {
-        run(loadSources);
+        run(reloadSources);
       }
     }, AUTO_RELOAD_MS);
+  }
+
+  // The status line rides along: it is where a broken hand edit of feeds.yml shows up.
+  async function reloadSources() {
+    await Promise.all([loadSources(), loadStatus()]);
   }
 
   function stopAutoReload() {
@@ -1156,7 +1161,7 @@
       form.addEventListener('keydown', (e) => { if (e.key === 'Escape') closeForm(kind); });
     }
     $('refresh-all').addEventListener('click', (e) => busy(e.currentTarget, () => refresh(null)));
-    $('reload-sources').addEventListener('click', (e) => busy(e.currentTarget, loadSources));
+    $('reload-sources').addEventListener('click', (e) => busy(e.currentTarget, reloadSources));
     $('reload-categories').addEventListener('click', (e) => busy(e.currentTarget, loadCategories));
     $('reload-config').addEventListener('click', (e) => busy(e.currentTarget, loadConfig));
     $('preview-close').addEventListener('click', closePreview);

@@ -133,6 +133,22 @@ class AdminPageEditingIT {
     browser.awaitText("the source is on again", "tr[data-id='vov'] td.enabled", "Bật");
   }
 
+  @Test
+  void aBrokenHandEditOfFeedsYmlIsShownWhileTheLastGoodOneServes() throws Exception {
+    Path file = dir.resolve("feeds.yml");
+    Files.writeString(file, feedsYml().replaceFirst("url: .*", "url: ftp://broken"));
+    // The server looks at the file every couple of seconds; reload until the page shows it.
+    browser.await("the status line reports the broken file", driver -> {
+      browser.find("#reload-sources").click();
+      return browser.find("#file-problems").isDisplayed() ? true : null;
+    });
+    assertThat(browser.find("#file-problems").getText())
+        .contains("sources[0].url", "dòng 5");
+    assertThat(browser.find("#status").getAttribute("class")).contains("bad");
+    assertThat(browser.find("#status").getText()).contains("có lỗi nên chưa được áp dụng");
+    assertThat(browser.find("tr[data-id='vov'] td.url").getText()).startsWith("http://");
+  }
+
   private String feedsYml() throws Exception {
     return Files.readString(dir.resolve("feeds.yml"));
   }
