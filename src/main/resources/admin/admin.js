@@ -644,8 +644,11 @@
     const read = await readItem('sources', s.id);
     if (!read) return;
     const enabled = read.item.enabled !== false;
+    const item = Object.assign({}, read.item);
+    // Enabled is the default: left out, as feeds.yml leaves it out.
+    if (enabled) item.enabled = false; else delete item.enabled;
     const res = await api('PUT', 'api/sources/' + encodeURIComponent(s.id),
-      {json: Object.assign({}, read.item, {enabled: !enabled}), headers: ifMatch(read.etag)});
+      {json: item, headers: ifMatch(read.etag)});
     if (res.ok) {
       notice(t(enabled ? 'toggledOff' : 'toggledOn', s.id), 'info');
       await Promise.all([loadSources(), loadRest()]);
@@ -693,13 +696,15 @@
   async function saveSource(event) {
     event.preventDefault();
     const editing = state.editingSource;
+    // Keys at their default are left out, as a hand-written feeds.yml leaves them out.
     const body = {
       id: $('source-id').value.trim(),
       title: $('source-title').value.trim(),
       url: $('source-url').value.trim(),
-      tags: splitList($('source-tags').value),
-      enabled: $('source-enabled').checked,
     };
+    const tags = splitList($('source-tags').value);
+    if (tags.length > 0) body.tags = tags;
+    if (!$('source-enabled').checked) body.enabled = false;
     const interval = $('source-interval').value.trim();
     if (interval) body.interval = interval;
     const res = editing
@@ -903,9 +908,12 @@
     const body = {
       id: $('category-id').value.trim(),
       title: $('category-title').value.trim(),
-      sources: [...$('category-sources-choices').querySelectorAll('input:checked')].map((i) => i.value),
-      tags: splitList($('category-tags').value),
     };
+    const sources = [...$('category-sources-choices').querySelectorAll('input:checked')]
+      .map((i) => i.value);
+    if (sources.length > 0) body.sources = sources;
+    const tags = splitList($('category-tags').value);
+    if (tags.length > 0) body.tags = tags;
     const description = $('category-description').value.trim();
     if (description) body.description = description;
     const include = splitList($('category-include').value);

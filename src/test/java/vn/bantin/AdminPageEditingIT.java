@@ -75,7 +75,8 @@ class AdminPageEditingIT {
     browser.find("#source-form button[type='submit']").click();
     browser.awaitText("the new title is listed", "tr[data-id='vov'] td.title", "VOV – Thời sự");
     assertThat(browser.find("tr[data-id='vov'] td.enabled").getText()).isEqualTo("Bật");
-    assertThat(feedsYml()).contains("title: VOV – Thời sự", "tags: [party]", "enabled: true");
+    assertThat(feedsYml()).contains("title: VOV – Thời sự", "tags: [party]")
+        .doesNotContain("enabled:");
   }
 
   @Test

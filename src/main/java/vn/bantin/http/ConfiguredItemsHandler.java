@@ -4,6 +4,7 @@ import io.vertx.core.WorkerExecutor;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import vn.bantin.config.CategoryConfig;
@@ -15,10 +16,15 @@ import vn.bantin.config.SourceConfig;
  * {@code GET /admin/api/sources/{id}}, {@code GET /admin/api/categories} and
  * {@code GET /admin/api/categories/{id}}: items as feeds.yml configures them, in the very shape
  * POST and PUT take, so that an editor can change one field and send the whole item back (PUT
- * replaces the item). Each answer carries the ETag of the feeds.yml version it was read from;
+ * replaces the item). Keys at their default (enabled, empty lists and description, limit 50, the
+ * default interval) are left out, as a hand-written feeds.yml leaves them out, so sending an item
+ * back unchanged leaves the file unchanged. Each answer carries the ETag of the feeds.yml version it was read from;
  * sent back as If-Match, a PUT cannot overwrite an edit made in between.
  */
 final class ConfiguredItemsHandler {
+  /** feeds.yml's {@code limit} when a category names none (CONTRACT.md). */
+  private static final int DEFAULT_LIMIT = 50;
+
   private final ConfigEdits edits;
   private final WorkerExecutor adminPool;
 
@@ -69,23 +75,40 @@ final class ConfiguredItemsHandler {
 
   private static JsonObject describe(SourceConfig s, FeedsConfig config) {
     JsonObject json = new JsonObject().put("id", s.id()).put("title", s.title())
-        .put("url", s.url()).put("tags", new JsonArray(s.tags()));
+        .put("url", s.url());
+    list(json, "tags", s.tags());
     // The record holds the file's default when the source names none; leaving it out keeps the
     // source following the default after a PUT.
     if (!s.interval().equals(config.defaultInterval())) {
       json.put("interval", Durations.format(s.interval()));
     }
-    return json.put("enabled", s.enabled());
+    if (!s.enabled()) {
+      json.put("enabled", false);
+    }
+    return json;
   }
 
   private static JsonObject describe(CategoryConfig c) {
-    JsonObject json = new JsonObject().put("id", c.id()).put("title", c.title())
-        .put("description", c.description()).put("sources", new JsonArray(c.sources()))
-        .put("tags", new JsonArray(c.tags())).put("include", new JsonArray(c.include()))
-        .put("exclude", new JsonArray(c.exclude()));
+    JsonObject json = new JsonObject().put("id", c.id()).put("title", c.title());
+    if (!c.description().isEmpty()) {
+      json.put("description", c.description());
+    }
+    list(json, "sources", c.sources());
+    list(json, "tags", c.tags());
+    list(json, "include", c.include());
+    list(json, "exclude", c.exclude());
     if (c.maxAge() != null) {
       json.put("max_age", Durations.format(c.maxAge()));
     }
-    return json.put("limit", c.limit());
+    if (c.limit() != DEFAULT_LIMIT) {
+      json.put("limit", c.limit());
+    }
+    return json;
+  }
+
+  private static void list(JsonObject json, String key, List<String> values) {
+    if (!values.isEmpty()) {
+      json.put(key, new JsonArray(values));
+    }
   }
 }
