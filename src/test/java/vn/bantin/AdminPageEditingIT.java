@@ -42,6 +42,9 @@ class AdminPageEditingIT {
 
   @AfterEach
   void stop() throws Exception {
+    if (browser != null) {
+      assertThat(browser.consoleErrors()).as("script errors or CSP violations").isEmpty();
+    }
     if (server != null) {
       server.close();
     }
@@ -140,8 +143,15 @@ class AdminPageEditingIT {
     Files.writeString(file, feedsYml().replaceFirst("url: .*", "url: ftp://broken"));
     // The server looks at the file every couple of seconds; reload until the page shows it.
     browser.await("the status line reports the broken file", driver -> {
-      browser.find("#reload-sources").click();
-      return browser.find("#file-problems").isDisplayed() ? true : null;
+      WebElement reload = browser.find("#reload-sources");
+      if (!reload.isEnabled()) {
+        return null; // a reload is on its way
+      }
+      if (browser.find("#file-problems").isDisplayed()) {
+        return true;
+      }
+      reload.click();
+      return null;
     });
     assertThat(browser.find("#file-problems").getText())
         .contains("sources[0].url", "dòng 5");

@@ -137,6 +137,7 @@ class AdminPageIT {
       assertThat(browser.find("#source-form-errors").isDisplayed()).isFalse();
       assertThat(browser.driver().findElements(By.cssSelector("tr[data-id='hong']"))).isEmpty();
       assertThat(Files.readString(dir.resolve("feeds.yml"))).doesNotContain("hong");
+      assertThat(browser.consoleErrors()).as("script errors or CSP violations").isEmpty();
     }
   }
 
@@ -212,6 +213,7 @@ class AdminPageIT {
         assertThat(browser.find("tr[data-id='evil'] td.last-status").getText()).isEqualTo("500");
         assertThat(browser.find("tr[data-id='evil'] .error-code").getText())
             .isEqualTo("http_status");
+        assertThat(browser.consoleErrors()).as("script errors or CSP violations").isEmpty();
       }
     }
   }
