@@ -83,6 +83,19 @@ class AdminPageEditingIT {
   }
 
   @Test
+  void deletingASourceAsksFirst() throws Exception {
+    browser.find("tr[data-id='vov'] button[data-action='delete']").click();
+    browser.await("the question", ExpectedConditions.alertIsPresent()).dismiss();
+    assertThat(feedsYml()).contains("id: vov");
+    browser.find("tr[data-id='vov'] button[data-action='delete']").click();
+    browser.await("the question", ExpectedConditions.alertIsPresent()).accept();
+    browser.await("the source is gone", ExpectedConditions.invisibilityOfElementLocated(
+        By.cssSelector("tr[data-id='vov']")));
+    browser.awaitText("the notice", "#notice", "Đã xóa vov.");
+    assertThat(feedsYml()).doesNotContain("id: vov").contains("id: dang");
+  }
+
+  @Test
   void categoriesAreAddedWithTheirErrorsShownAndPreviewed() throws Exception {
     browser.find("#tab-categories").click();
     browser.visible("the configured category", "#categories-table tr[data-id='dang']");
