@@ -58,6 +58,12 @@ public final class Routes {
           + "the admin API is off");
     } else {
       admin(router, vertx, token, scheduler, store, config);
+      // The page for people; like the API it does not exist without a token.
+      AdminPageHandler page = new AdminPageHandler();
+      for (HttpMethod method : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+        router.route(method, "/admin").handler(page);
+        router.route(method, "/admin/:file").handler(page);
+      }
     }
 
     router.errorHandler(404, ctx -> Problems.notFound(ctx, "no such resource"));
@@ -98,5 +104,10 @@ public final class Routes {
       router.put(collection + "/:id").handler(items::replace);
       router.delete(collection + "/:id").handler(items::delete);
     }
+    // Read back one item in the shape PUT takes, for the admin page's edit forms.
+    ConfiguredItemsHandler configured = new ConfiguredItemsHandler(edits, adminPool);
+    router.get("/admin/api/sources/:id").handler(configured::source);
+    router.get("/admin/api/categories").handler(configured::categories);
+    router.get("/admin/api/categories/:id").handler(configured::category);
   }
 }
