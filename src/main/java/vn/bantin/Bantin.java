@@ -158,12 +158,15 @@ public final class Bantin {
    */
   private static Future<List<HttpServer>> listen(Vertx vertx, Router router,
       Settings.Http http, int instances) {
+    // Port 0 would give every instance a port of its own; a negative port asks Vert.x for one
+    // random port that all the servers listening with that value share.
+    int port = http.port() == 0 ? -1 : http.port();
     List<HttpServer> servers = new CopyOnWriteArrayList<>();
     return vertx.deployVerticle(() -> new VerticleBase() {
           @Override
           public Future<?> start() {
-            return vertx.createHttpServer().requestHandler(router)
-                .listen(http.port(), http.host()).onSuccess(servers::add);
+            return vertx.createHttpServer().requestHandler(router).listen(port, http.host())
+                .onSuccess(servers::add);
           }
         }, new DeploymentOptions().setInstances(instances))
         .map(id -> List.copyOf(servers));
