@@ -85,14 +85,14 @@ public final class Normalizer {
 
   private Entry entry(String sourceId, Candidate c, Instant fetchedAt) {
     ParsedEntry raw = c.raw();
-    String author = Texts.cap(Texts.plainText(raw.author()), caps.maxTitleChars()).strip();
+    String author = Texts.cap(Texts.textWithoutMarkup(raw.author()), caps.maxTitleChars()).strip();
     return new Entry(sourceId, c.key(), c.link(), title(raw), summary(raw, c.baseUrl()),
         sanitizer.sanitize(raw.contentHtml(), c.baseUrl(), caps.maxContentChars()),
         author.isEmpty() ? null : author, c.published(), fetchedAt);
   }
 
   private String title(ParsedEntry raw) {
-    return Texts.cap(Texts.plainText(raw.title()), caps.maxTitleChars()).strip();
+    return Texts.cap(Texts.textWithoutMarkup(raw.title()), caps.maxTitleChars()).strip();
   }
 
   private String summary(ParsedEntry raw, String baseUrl) {

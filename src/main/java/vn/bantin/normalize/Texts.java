@@ -1,10 +1,14 @@
 package vn.bantin.normalize;
 
 import java.text.Normalizer;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 
 /** Unicode normalization, plain text from HTML-ish strings, and caps. */
 final class Texts {
+
+  /** The start of a tag, comment or declaration: what makes text read as markup. */
+  private static final Pattern MARKUP = Pattern.compile("<[A-Za-z!/?]");
 
   private Texts() {}
 
@@ -27,6 +31,17 @@ final class Texts {
     String text = html.indexOf('<') < 0 && html.indexOf('&') < 0 ? html
         : Jsoup.parseBodyFragment(html).text();
     return nfc(collapseWhitespace(text));
+  }
+
+  /**
+   * {@link #plainText} for a field that is text in every output (a title, a byline), with one
+   * more step: text that still reads as markup once the tags are gone (an Atom or JSON Feed text
+   * title written {@code <script>…}, escaped markup inside CDATA) is stripped once more. No
+   * title is meant as markup, and many readers render RSS titles as HTML.
+   */
+  static String textWithoutMarkup(String html) {
+    String text = plainText(html);
+    return MARKUP.matcher(text).find() ? plainText(text) : text;
   }
 
   private static String collapseWhitespace(String s) {

@@ -37,10 +37,11 @@ public final class FeedParser {
    * @param contentType the HTTP {@code Content-Type}, or {@code null}
    * @param url the URL the body came from (after redirects), the last resort base for relative
    *     links, not {@code null}
-   * @return the feed, its entries in document order
+   * @return the feed, its entries in document order; of a feed with more than 5,000 items only
+   *     the first and the last 2,500
    * @throws FeedParseException coded {@code xml_malformed}, {@code doctype_forbidden},
-   *     {@code too_deep}, {@code not_a_feed}, {@code json_malformed} or
-   *     {@code charset_unsupported}
+   *     {@code too_deep}, {@code body_too_large} (more nodes than a feed has), {@code not_a_feed},
+   *     {@code json_malformed} or {@code charset_unsupported}
    */
   public ParsedFeed parse(byte[] body, String contentType, String url) throws FeedParseException {
     Objects.requireNonNull(body, "body");

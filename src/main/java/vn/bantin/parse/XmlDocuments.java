@@ -7,9 +7,7 @@ import org.jdom2.Document;
 import org.jdom2.JDOMException;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
-import org.jdom2.input.sax.SAXHandler;
 import org.jdom2.input.sax.XMLReaders;
-import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
 import vn.bantin.model.FailureCode;
@@ -17,14 +15,18 @@ import vn.bantin.model.FailureCode;
 /**
  * Parses XML text into a JDOM document with a parser that cannot be made to read anything but the
  * given text: DOCTYPE declarations are an error, external entities and DTDs are never loaded, any
- * entity resolution attempt is refused, and element depth is counted while parsing so a deeply
- * nested document is rejected early, in constant stack.
+ * entity resolution attempt is refused, and the tree is bounded while parsing (depth, items kept,
+ * nodes held: see {@link BoundedTreeHandler}) so a deep or huge document costs bounded stack,
+ * memory and time.
  */
 final class XmlDocuments {
 
   private XmlDocuments() {}
 
-  /** The document, or a failure coded XML_MALFORMED, DOCTYPE_FORBIDDEN or TOO_DEEP. */
+  /**
+   * The document, or a failure coded XML_MALFORMED, DOCTYPE_FORBIDDEN, TOO_DEEP or
+   * BODY_TOO_LARGE (more nodes than {@link BoundedTreeHandler#MAX_NODES}).
+   */
   static Document parse(String text, int maxDepth) throws FeedParseException {
     try {
       return builder(maxDepth).build(new StringReader(text));
@@ -46,7 +48,7 @@ final class XmlDocuments {
     builder.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
     builder.setExpandEntities(false);
     builder.setEntityResolver(XmlDocuments::refuseEntity);
-    builder.setSAXHandlerFactory(factory -> new DepthLimitedHandler(factory, maxDepth));
+    builder.setSAXHandlerFactory(factory -> new BoundedTreeHandler(factory, maxDepth));
     return builder;
   }
 
@@ -56,9 +58,13 @@ final class XmlDocuments {
 
   private static FeedParseException classify(JDOMException e, int maxDepth) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof TooDeepException) {
+      if (t instanceof BoundedTreeHandler.TooDeepException) {
         return Failures.of(FailureCode.TOO_DEEP,
             "elements nested deeper than " + maxDepth + " levels");
+      }
+      if (t instanceof BoundedTreeHandler.TooManyNodesException) {
+        return Failures.of(FailureCode.BODY_TOO_LARGE, "more than "
+            + BoundedTreeHandler.MAX_NODES + " XML nodes besides the items not read");
       }
     }
     String detail = rootMessage(e);
@@ -78,40 +84,5 @@ final class XmlDocuments {
     }
     String message = t.getMessage();
     return message == null ? t.getClass().getSimpleName() : message;
-  }
-
-  /** Thrown from inside the SAX callbacks to stop parsing at the first element too deep. */
-  static final class TooDeepException extends SAXException {
-    private static final long serialVersionUID = 1L;
-
-    TooDeepException() {
-      super("too deep");
-    }
-  }
-
-  /** JDOM's tree builder with an element depth counter. */
-  private static final class DepthLimitedHandler extends SAXHandler {
-    private final int maxDepth;
-    private int depth;
-
-    DepthLimitedHandler(org.jdom2.JDOMFactory factory, int maxDepth) {
-      super(factory);
-      this.maxDepth = maxDepth;
-    }
-
-    @Override
-    public void startElement(String ns, String local, String qname, Attributes atts)
-        throws SAXException {
-      if (++depth > maxDepth) {
-        throw new TooDeepException();
-      }
-      super.startElement(ns, local, qname, atts);
-    }
-
-    @Override
-    public void endElement(String ns, String local, String qname) throws SAXException {
-      depth--;
-      super.endElement(ns, local, qname);
-    }
   }
 }

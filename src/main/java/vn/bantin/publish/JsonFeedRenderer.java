@@ -2,7 +2,10 @@ package vn.bantin.publish;
 
 import static vn.bantin.publish.FeedFields.orEmpty;
 
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +23,11 @@ public final class JsonFeedRenderer implements Renderer {
 
   static final String VERSION = "https://jsonfeed.org/version/1.1";
 
-  private static final ObjectMapper JSON = new ObjectMapper(); // thread-safe once configured
+  // Thread-safe once configured. "<", ">" and "&" are written as six-character unicode escapes:
+  // the same JSON to every parser, but no string in it can open a tag or end a <script> block
+  // when a page pastes the feed into its HTML (the escaping Go's encoding/json does by default).
+  private static final ObjectMapper JSON = new ObjectMapper(
+      new JsonFactoryBuilder().characterEscapes(new HtmlSafeEscapes()).build());
 
   @Override
   public byte[] render(FeedMeta meta, List<Story> stories) {
@@ -73,6 +80,28 @@ public final class JsonFeedRenderer implements Renderer {
   private static void put(ObjectNode node, String field, String value) {
     if (value != null && !value.isEmpty()) {
       node.put(field, CharFilter.xmlSafe(value));
+    }
+  }
+
+  /** JSON's own escapes, plus {@code < > &} as unicode escapes. */
+  private static final class HtmlSafeEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    HtmlSafeEscapes() {
+      ascii['<'] = ESCAPE_STANDARD;
+      ascii['>'] = ESCAPE_STANDARD;
+      ascii['&'] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return null; // only the standard escapes above
     }
   }
 }
