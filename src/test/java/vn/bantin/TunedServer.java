@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -31,7 +32,11 @@ final class TunedServer implements AutoCloseable {
   /** Starts bantin; Vert.x warns of any event-loop task longer than {@code maxEventLoopTime}. */
   static TunedServer start(Settings settings, FeedsConfig feeds, Duration maxEventLoopTime)
       throws Exception {
-    return new TunedServer(Bantin.start(settings, feeds, InstantSource.system(), maxEventLoopTime)
+    Path dataDir = settings.store().dataDir();
+    Files.createDirectories(dataDir);
+    Path file = dataDir.resolve("feeds.yml");
+    Files.writeString(file, TestServer.yaml(feeds));
+    return new TunedServer(Bantin.start(settings, file, InstantSource.system(), maxEventLoopTime)
         .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS));
   }
 
