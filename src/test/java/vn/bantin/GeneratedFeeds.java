@@ -13,7 +13,8 @@ final class GeneratedFeeds {
       + "nhiệm vụ công tác cán bộ đảng viên nông thôn mới kinh tế văn hóa giáo dục y tế biên "
       + "giới quốc phòng an ninh giao thông cầu đường thủy lợi rừng chè lúa ngô du lịch bản "
       + "làng đồng bào dân tộc thanh niên phụ nữ cựu chiến binh mặt trận đoàn kết khen thưởng "
-      + "sơ kết tổng kết kiểm tra giám sát học tập làm theo tư tưởng đạo đức phong cách").split(" ");
+      + "sơ kết tổng kết kiểm tra giám sát học tập làm theo tư tưởng đạo đức phong cách")
+      .split(" ");
   private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private GeneratedFeeds() {}
@@ -74,8 +75,8 @@ final class GeneratedFeeds {
   }
 
   private static StringBuilder header(String source) {
-    return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\" xmlns:content="
-        + "\"http://purl.org/rss/1.0/modules/content/\">"
+    return new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\">"
         + "<channel><title>Nguồn " + source + "</title><link>https://tin.example.vn/" + source
         + "/</link><description>Tin tổng hợp</description>\n");
   }

@@ -9,7 +9,7 @@ import vn.bantin.model.FailureCode;
 /**
  * Collects a response body chunk by chunk under two caps: raw bytes on the wire and decoded
  * bytes after gzip. Nothing is buffered past a cap: the chunk that crosses it is the last one
- * looked at. Not thread-safe; one per response.
+ * looked at. Not thread-safe; one per response, used by one thread at a time.
  */
 final class BodyCollector implements AutoCloseable {
 
@@ -48,6 +48,11 @@ final class BodyCollector implements AutoCloseable {
       }
     }
     return new BodyCollector(gzipped, maxRawBytes, maxDecodedBytes);
+  }
+
+  /** Whether the body is gzip-encoded, so that taking a chunk may inflate it a thousandfold. */
+  boolean isGzipped() {
+    return gzip != null;
   }
 
   /** Takes one chunk; returns the failure that ends the body, or {@code null} to go on. */

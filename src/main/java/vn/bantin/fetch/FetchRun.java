@@ -15,7 +15,8 @@ import vn.bantin.model.FailureCode;
 
 /**
  * One fetch from admission to result: the hop loop (resolve and check, request, redirect), the
- * body, and the absolute deadline over all of it. Runs on the fetcher's event loop only;
+ * body, and the absolute deadline over all of it. Runs on the fetcher's event loop, except the
+ * inflating of a gzip body, which runs on a worker one chunk at a time while the response waits;
  * completes exactly once, and whatever is still in flight then is reset.
  */
 final class FetchRun {
@@ -35,6 +36,7 @@ final class FetchRun {
   private HttpClientRequest inFlight;
   private boolean inFlightOpen;
   private BodyCollector body;
+  private Future<Failure> decoding; // the chunk being inflated on a worker, if any
   private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
@@ -153,11 +155,34 @@ final class FetchRun {
           + " over " + settings.maxBodyBytes() + " bytes")));
       return;
     }
+    boolean inflate = body.isGzipped();
     response.handler(chunk -> {
-      Failure failure = done ? null : body.accept(chunk.getBytes());
-      if (failure != null) {
-        finish(failed(failure)); // resets the request: nothing more is read
+      if (done) {
+        return;
       }
+      if (!inflate) {
+        Failure failure = body.accept(chunk.getBytes());
+        if (failure != null) {
+          finish(failed(failure)); // resets the request: nothing more is read
+        }
+        return;
+      }
+      // Inflating runs on a worker, one chunk at a time with the response paused: 64 KB of a
+      // gzip bomb expands to tens of megabytes, a quarter second that would stall the event loop.
+      response.pause();
+      byte[] bytes = chunk.getBytes();
+      decoding = vertx.executeBlocking(() -> body.accept(bytes), false);
+      decoding.onComplete(decoded -> {
+        if (done) {
+          return;
+        }
+        Failure failure = decoded.succeeded() ? decoded.result() : Failures.of(decoded.cause());
+        if (failure != null) {
+          finish(failed(failure));
+        } else {
+          response.resume();
+        }
+      });
     });
     response.endHandler(end -> {
       inFlightOpen = false;
@@ -218,7 +243,12 @@ final class FetchRun {
     vertx.cancelTimer(deadlineTimer);
     abandonInFlight();
     if (body != null) {
-      body.close();
+      BodyCollector collected = body;
+      if (decoding != null && !decoding.isComplete()) {
+        decoding.onComplete(ignored -> collected.close()); // a worker still holds the inflater
+      } else {
+        collected.close();
+      }
     }
     result.complete(outcome);
   }
