@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.Settings;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.store.SqliteStore;
 
@@ -126,8 +127,9 @@ class KillDuringIngestIT {
     }
   }
 
-  private static vn.bantin.config.Settings.Parse parseCaps() {
-    return new vn.bantin.config.Settings.Parse(2, 64, 500, 500, 5000, 100_000);
+  /** The test caps, with room for every item of a source. */
+  private static Settings.Parse parseCaps() {
+    return new Settings.Parse(2, 64, 500, 500, 5000, 100_000);
   }
 
   private Path conf(int run, Path data) {
