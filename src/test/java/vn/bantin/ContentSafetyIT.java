@@ -35,12 +35,12 @@ class ContentSafetyIT {
       "onerror", "onload", "onclick", "onmouseover", "<iframe", "<style", "data:text/html",
       "<object", "<embed", "<svg", "<form", "<meta", "srcdoc", "alert(");
   private static final List<String> FORMATS = List.of("rss", "atom", "json", "html");
-  private static final long MANY_ITEMS_BOUND_MILLIS = 10_000;
+  private static final long MANY_ITEMS_BOUND_MILLIS = 15_000;
 
   private HostileUpstream upstream;
   private TunedServer server;
-  private Instant refreshStarted;
-  private Instant refreshEnded;
+  private Instant started;
+  private Instant refreshed;
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -68,13 +68,14 @@ class ContentSafetyIT {
     }
     var settings = TunedServer.withFetch(dir, TunedServer.fetch(Duration.ofSeconds(20),
         10 << 20, 32 << 20, 8, 8, true));
+    // bantin polls every source as it starts; the refresh joins or repeats those polls.
+    started = Instant.now();
     server = TunedServer.start(settings, new FeedsConfig(Duration.ofHours(1), sources,
         categories), Duration.ofMillis(200));
-    refreshStarted = Instant.now();
     JsonObject summary = server.refresh();
-    refreshEnded = Instant.now();
-    System.out.printf("ContentSafetyIT: refresh with a 100,000-item feed took %d ms: %s%n",
-        Duration.between(refreshStarted, refreshEnded).toMillis(), summary);
+    refreshed = Instant.now();
+    System.out.printf("ContentSafetyIT: start-up and a refresh with a 100,000-item feed took "
+        + "%d ms: %s%n", Duration.between(started, refreshed).toMillis(), summary);
     assertThat(summary.getInteger("errors")).as(summary.encode()).isZero();
   }
 
@@ -173,7 +174,7 @@ class ContentSafetyIT {
 
   @Test
   void aFeedOf100000ItemsKeepsItsNewestEntriesAndIsDoneInTime() throws Exception {
-    assertThat(Duration.between(refreshStarted, refreshEnded).toMillis())
+    assertThat(Duration.between(started, refreshed).toMillis())
         .isLessThan(MANY_ITEMS_BOUND_MILLIS);
     assertThat(server.source("nhieu").getLong("entries")).isEqualTo(200);
     JsonArray items = new JsonObject(server.get("/feeds/c-nhieu.json?limit=500").body())
@@ -192,7 +193,7 @@ class ContentSafetyIT {
     for (int i = 0; i < 3; i++) {
       Instant published = Instant.parse(items.getJsonObject(i).getString("date_published"));
       assertThat(published).as(titles.get(i)).isBetween(
-          refreshStarted.truncatedTo(ChronoUnit.SECONDS), refreshEnded);
+          started.truncatedTo(ChronoUnit.SECONDS), refreshed);
     }
     assertThat(items.getJsonObject(3).getString("date_published"))
         .startsWith("2024-06-01T01:00:00");

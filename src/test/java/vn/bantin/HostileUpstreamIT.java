@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,7 +33,8 @@ import vn.bantin.config.SourceConfig;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HostileUpstreamIT {
-  private static final Duration DEADLINE = Duration.ofSeconds(2);
+  // Long enough for a gzip bomb to be cut at its cap on a loaded machine, short enough to wait.
+  private static final Duration DEADLINE = Duration.ofSeconds(4);
   private static final long REFRESH_BOUND_MILLIS = 15_000;
   private static final String RSS = "application/rss+xml";
   private static final String SECRET = "bantin-secret-2b91";
@@ -46,47 +43,9 @@ class HostileUpstreamIT {
   private BlackHole blackHole;
   private TunedServer server;
   private Path secretFile;
-  private Instant refreshStarted;
-  private Instant refreshEnded;
+  private Instant started;
+  private Instant refreshed;
   private JsonObject summary;
-
-  /** The catalogue: each hostile source and the error code its status must show. */
-  static Stream<Arguments> catalogue() {
-    return Stream.of(
-        Arguments.of("xxe-file", "doctype_forbidden"),
-        Arguments.of("xxe-http", "doctype_forbidden"),
-        Arguments.of("xxe-parameter", "doctype_forbidden"),
-        Arguments.of("external-dtd", "doctype_forbidden"),
-        Arguments.of("billion-laughs", "doctype_forbidden"),
-        Arguments.of("quadratic-blowup", "doctype_forbidden"),
-        Arguments.of("xxe-utf16-bom", "doctype_forbidden"),
-        Arguments.of("xxe-utf16-no-bom", "doctype_forbidden"),
-        Arguments.of("deep-nesting", "too_deep"),
-        Arguments.of("malformed", "xml_malformed"),
-        Arguments.of("truncated", "xml_malformed"),
-        Arguments.of("html-page", "not_a_feed"),
-        Arguments.of("empty-body", "xml_malformed"),
-        Arguments.of("not-a-feed", "not_a_feed"),
-        Arguments.of("json-malformed", "json_malformed"),
-        Arguments.of("charset-unknown", "charset_unsupported"),
-        Arguments.of("drip", "timeout"),
-        Arguments.of("headers-never-come", "timeout"),
-        Arguments.of("connect-never-completes", "timeout"),
-        Arguments.of("connection-refused", "connect_failed"),
-        Arguments.of("huge-content-length", "body_too_large"),
-        Arguments.of("endless-chunked", "body_too_large"),
-        Arguments.of("gzip-bomb", "body_too_large"),
-        Arguments.of("brotli-unasked", "unsupported_encoding"),
-        Arguments.of("redirect-loop", "too_many_redirects"),
-        Arguments.of("six-hops", "too_many_redirects"),
-        Arguments.of("redirect-to-ftp", "bad_redirect"),
-        Arguments.of("redirect-without-location", "bad_redirect"),
-        Arguments.of("not-found", "http_status"),
-        Arguments.of("server-error", "http_status"),
-        Arguments.of("too-many-requests", "rate_limited"),
-        Arguments.of("unavailable-until-date", "rate_limited"),
-        Arguments.of("gone", "gone"));
-  }
 
   @BeforeAll
   void start(@TempDir Path dir) throws Exception {
@@ -94,9 +53,10 @@ class HostileUpstreamIT {
     blackHole = new BlackHole();
     secretFile = Files.writeString(dir.resolve("secret.txt"), SECRET);
     List<SourceConfig> sources = new ArrayList<>();
-    catalogue().forEach(c -> {
+    HostileCatalogue catalogue = new HostileCatalogue(upstream, blackHole, secretFile);
+    HostileCatalogue.cases().forEach(c -> {
       String id = (String) c.get()[0];
-      sources.add(TestServer.source(id, script(id)));
+      sources.add(TestServer.source(id, catalogue.play(id)));
     });
     sources.add(TestServer.source("vov", upstream.resource("/vov.rss", RSS,
         "e2e/rss20_two_items.xml")));
@@ -104,13 +64,15 @@ class HostileUpstreamIT {
         "e2e/jsonfeed11_one_item.json")));
     var settings = TunedServer.withFetch(dir.resolve("data"),
         TunedServer.fetch(DEADLINE, 1 << 20, 4 << 20, 16, 4, true));
+    // bantin polls every source as it starts; the refresh joins those polls still running and
+    // polls again the ones already done (so a fast source may have been polled twice).
+    started = Instant.now();
     server = TunedServer.start(settings, new FeedsConfig(Duration.ofHours(1), sources, List.of()),
         Duration.ofMillis(200));
-    refreshStarted = Instant.now();
     summary = server.refresh();
-    refreshEnded = Instant.now();
-    System.out.printf("HostileUpstreamIT: refresh of %d sources took %d ms: %s%n",
-        sources.size(), Duration.between(refreshStarted, refreshEnded).toMillis(), summary);
+    refreshed = Instant.now();
+    System.out.printf("HostileUpstreamIT: start-up and one refresh of %d sources took %d ms: "
+        + "%s%n", sources.size(), Duration.between(started, refreshed).toMillis(), summary);
   }
 
   @AfterAll
@@ -120,101 +82,29 @@ class HostileUpstreamIT {
     upstream.close();
   }
 
-  /** Plays the hostile part of source {@code id}; returns the URL bantin polls. */
-  private String script(String id) {
-    String entity = upstream.url("/entity/" + id);
-    return switch (id) {
-      case "xxe-file" -> upstream.body("/" + id, RSS, HostileFeeds.withUrl("xxe_file_entity.xml",
-          secretFile.toUri().toString()));
-      case "xxe-http" -> upstream.body("/" + id, RSS,
-          HostileFeeds.withUrl("xxe_http_entity.xml", entity));
-      case "xxe-parameter" -> upstream.body("/" + id, RSS,
-          HostileFeeds.withUrl("xxe_parameter_entity.xml", entity));
-      case "external-dtd" -> upstream.body("/" + id, RSS,
-          HostileFeeds.withUrl("external_dtd.xml", entity));
-      case "billion-laughs" -> upstream.resource("/" + id, RSS, "parse/billion_laughs.xml");
-      case "quadratic-blowup" -> upstream.body("/" + id, RSS, HostileFeeds.quadraticBlowup());
-      case "xxe-utf16-bom" -> upstream.body("/" + id, "application/xml",
-          HostileFeeds.utf16(HostileFeeds.withUrl("xxe_http_entity.xml", entity), true));
-      case "xxe-utf16-no-bom" -> upstream.body("/" + id, "application/xml",
-          HostileFeeds.utf16(HostileFeeds.withUrl("xxe_http_entity.xml", entity), false));
-      case "deep-nesting" -> upstream.body("/" + id, RSS, HostileFeeds.deeplyNested(11_000));
-      case "malformed" -> upstream.resource("/" + id, RSS, "e2e/malformed_truncated.xml");
-      case "truncated" -> upstream.resource("/" + id, RSS, "parse/truncated.xml");
-      case "html-page" -> upstream.resource("/" + id, "text/html", "parse/html_page.html");
-      case "empty-body" -> upstream.body("/" + id, RSS, new byte[0]);
-      case "not-a-feed" -> upstream.resource("/" + id, "application/xml", "parse/not_a_feed.xml");
-      case "json-malformed" -> upstream.body("/" + id, "application/feed+json",
-          "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": [".getBytes(
-              StandardCharsets.UTF_8));
-      case "charset-unknown" -> upstream.body("/" + id, RSS,
-          "<?xml version=\"1.0\" encoding=\"x-khong-co\"?><rss version=\"2.0\"/>".getBytes(
-              StandardCharsets.US_ASCII));
-      case "drip" -> upstream.drip("/" + id, 200);
-      case "headers-never-come" -> upstream.silent("/" + id);
-      case "connect-never-completes" -> blackHole.url("/" + id);
-      case "connection-refused" -> closedPortUrl("/" + id);
-      case "huge-content-length" -> upstream.hugeLength("/" + id, 50_000_000_000L);
-      case "endless-chunked" -> upstream.endless("/" + id);
-      case "gzip-bomb" -> upstream.gzipBomb("/" + id, 64 << 20);
-      case "brotli-unasked" -> upstream.encoded("/" + id, "br",
-          HostileUpstream.read("e2e/rss20_two_items.xml"));
-      case "redirect-loop" -> {
-        upstream.redirect("/loop/b", "/loop/a");
-        yield upstream.redirect("/loop/a", "/loop/b");
-      }
-      case "six-hops" -> {
-        for (int hop = 1; hop <= 6; hop++) {
-          upstream.redirect("/hop/" + hop, "/hop/" + (hop + 1));
-        }
-        upstream.resource("/hop/7", RSS, "e2e/rss20_two_items.xml");
-        yield upstream.url("/hop/1");
-      }
-      case "redirect-to-ftp" -> upstream.redirect("/" + id, "ftp://127.0.0.1/feed.xml");
-      case "redirect-without-location" -> upstream.status("/" + id, 302, "Content-Type",
-          "text/plain");
-      case "not-found" -> upstream.status("/" + id, 404, "Content-Type", "text/plain");
-      case "server-error" -> upstream.status("/" + id, 500, "Content-Type", "text/plain");
-      case "too-many-requests" -> upstream.status("/" + id, 429, "Retry-After", "7200");
-      case "unavailable-until-date" -> upstream.status("/" + id, 503, "Retry-After",
-          DateTimeFormatter.RFC_1123_DATE_TIME.format(
-              Instant.now().plus(Duration.ofHours(3)).atOffset(ZoneOffset.UTC)));
-      case "gone" -> upstream.status("/" + id, 410, "Content-Type", "text/plain");
-      default -> throw new IllegalArgumentException(id);
-    };
-  }
-
-  private static String closedPortUrl(String path) {
-    try (ServerSocket socket = new ServerSocket(0, 1,
-        java.net.InetAddress.getByName("127.0.0.1"))) {
-      return "http://127.0.0.1:" + socket.getLocalPort() + path;
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
   @ParameterizedTest(name = "{0} -> {1}")
-  @MethodSource("catalogue")
+  @MethodSource("vn.bantin.HostileCatalogue#cases")
   void everyHostileSourceShowsItsStableErrorCode(String id, String code) throws Exception {
     JsonObject source = server.source(id);
     assertThat(source.getString("errorCode")).as(source.encode()).isEqualTo(code);
     assertThat(source.getString("lastError")).isNotBlank().doesNotContain(SECRET);
-    assertThat(source.getInteger("failures")).isEqualTo(1);
+    assertThat(source.getInteger("failures")).isPositive();
     assertThat(source.getLong("entries")).isZero();
   }
 
   @Test
-  void oneRefreshOfEveryHostileSourceEndsWithinTheBound() {
-    long millis = Duration.between(refreshStarted, refreshEnded).toMillis();
-    assertThat(millis).isLessThan(REFRESH_BOUND_MILLIS);
-    assertThat(summary.getInteger("errors")).isEqualTo((int) catalogue().count());
-    assertThat(summary.getInteger("fetched")).isEqualTo(2);
+  void startUpAndOneRefreshOfEveryHostileSourceEndWithinTheBound() {
+    assertThat(Duration.between(started, refreshed).toMillis()).isLessThan(REFRESH_BOUND_MILLIS);
+    // Every hostile source the refresh polled failed; the two healthy ones did not.
+    assertThat(summary.getInteger("fetched") + summary.getInteger("notModified")).isEqualTo(2);
+    assertThat(summary.getInteger("errors")).isEqualTo(summary.getInteger("sources") - 2)
+        .isGreaterThanOrEqualTo((int) HostileCatalogue.cases().count() - 1); // 'gone' may be done
   }
 
   @Test
   void noEntityOrDtdUrlIsEverRequested() {
     assertThat(upstream.requestsUnder("/entity/")).isZero();
-    assertThat(upstream.requests("/xxe-http")).as("the feed itself was polled").isEqualTo(1);
+    assertThat(upstream.requests("/xxe-http")).as("the feed itself was polled").isPositive();
   }
 
   @ParameterizedTest(name = "{0}")
@@ -263,18 +153,18 @@ class HostileUpstreamIT {
   @Test
   void retryAfterInSecondsAndAsADateSetTheNextPoll() throws Exception {
     Instant inSeconds = Instant.parse(server.source("too-many-requests").getString("nextPoll"));
-    assertThat(inSeconds).isBetween(refreshStarted.plus(Duration.ofSeconds(7199)),
-        refreshEnded.plus(Duration.ofSeconds(7201)));
+    assertThat(inSeconds).isBetween(started.plus(Duration.ofSeconds(7199)),
+        refreshed.plus(Duration.ofSeconds(7201)));
     Instant byDate = Instant.parse(server.source("unavailable-until-date").getString("nextPoll"));
-    assertThat(byDate).isBetween(refreshStarted.plus(Duration.ofMinutes(179)),
-        refreshEnded.plus(Duration.ofMinutes(181)));
+    assertThat(byDate).isBetween(started.plus(Duration.ofMinutes(179)),
+        refreshed.plus(Duration.ofMinutes(181)));
   }
 
   @Test
   void goneDisablesTheSourceAndTheSixHopChainIsCutBeforeItsEnd() throws Exception {
     assertThat(server.source("gone").getBoolean("enabled")).isFalse();
-    assertThat(upstream.requests("/hop/6")).isEqualTo(1);
+    assertThat(upstream.requests("/hop/6")).isPositive();
     assertThat(upstream.requests("/hop/7")).isZero();
-    assertThat(upstream.requests("/loop/a")).isEqualTo(1);
+    assertThat(upstream.requests("/loop/a")).isEqualTo(upstream.requests("/loop/b"));
   }
 }

@@ -2,6 +2,7 @@ package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.Settings;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.store.SqliteStore;
 
@@ -26,22 +28,23 @@ import vn.bantin.store.SqliteStore;
  * bantin killed with SIGKILL at random moments while its first polls are being stored, 20 times:
  * every time the store reopens whole (integrity, every entry's story present, every story with
  * an entry, a source's validators only with all of that poll's entries), and the next poll
- * brings whatever the killed one did not store. The kill moments come from a seeded Random
- * ({@code -Dbantin.killSeed=N} replays a run); the seed and each run are printed.
+ * brings whatever the killed one did not store. Each kill comes 0-300 ms after 0 to 4 sources
+ * were seen stored, both drawn from a seeded Random ({@code -Dbantin.killSeed=N} replays the
+ * choices); the seed and each run are printed.
  */
 class KillDuringIngestIT {
   private static final int RUNS = 20;
   private static final int SOURCES = 5;
   private static final int ITEMS = 300;
-  private static final int MAX_KILL_DELAY_MILLIS = 1500;
   private static final long SEED = Long.getLong("bantin.killSeed", 20261126L);
+  /** At most this long after the chosen point of progress the kill comes. */
+  private static final int MAX_DELAY_MILLIS = 300;
 
   @TempDir Path dir;
 
   @Test
   void everyKillLeavesWholeStoriesAndTheNextPollCompletesTheSet() throws Exception {
     Random random = new Random(SEED);
-    System.out.println("KillDuringIngestIT seed " + SEED);
     try (HostileUpstream upstream = new HostileUpstream()) {
       List<SourceConfig> sources = new ArrayList<>();
       Instant newest = Instant.now().minus(Duration.ofHours(1));
@@ -51,19 +54,24 @@ class KillDuringIngestIT {
             "application/rss+xml", GeneratedFeeds.distinctStories(id, ITEMS, newest))));
       }
       Path feeds = BantinProcess.write(dir.resolve("feeds.yml"), feedsYaml(sources));
+      System.out.printf("KillDuringIngestIT: seed %d (-Dbantin.killSeed=N replays)%n", SEED);
       int partial = 0;
       for (int run = 0; run < RUNS; run++) {
         Path data = dir.resolve("run-" + run);
-        int delay = random.nextInt(MAX_KILL_DELAY_MILLIS + 1);
+        int after = random.nextInt(SOURCES); // sources seen stored before the kill may come
+        int delay = random.nextInt(MAX_DELAY_MILLIS + 1);
         BantinProcess bantin = BantinProcess.start(conf(run, data), feeds, Map.of());
+        long start = System.nanoTime();
+        awaitStored(bantin, after);
         CompletableFuture.runAsync(() -> { },
             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS)).join();
         bantin.kill();
+        long killedAt = Duration.ofNanos(System.nanoTime() - start).toMillis();
 
         int stored = assertWhole(data);
         partial += stored > 0 && stored < SOURCES ? 1 : 0;
-        System.out.printf("run %d: SIGKILL %d ms after serving, %d of %d sources stored%n",
-            run, delay, stored, SOURCES);
+        System.out.printf("run %d: SIGKILL %d ms after %d sources were seen stored (%d ms after "
+            + "serving): %d of %d sources stored%n", run, delay, after, killedAt, stored, SOURCES);
 
         try (TunedServer again = TunedServer.start(
             TunedServer.withParse(TunedServer.withFetch(data, TunedServer.fetch(
@@ -77,6 +85,21 @@ class KillDuringIngestIT {
       }
       System.out.println("KillDuringIngestIT: " + partial + " of " + RUNS
           + " kills fell between the first and the last source's transaction");
+    }
+  }
+
+  /**
+   * Waits until the running bantin reports {@code count} sources with entries. Kills placed
+   * after a point of progress, rather than after a fixed time, fall before, between and inside
+   * the ingest transactions on a fast machine and a loaded one alike.
+   */
+  private static void awaitStored(BantinProcess bantin, int count) throws Exception {
+    long start = System.nanoTime();
+    while (count > 0 && bantin.sources().stream().map(JsonObject.class::cast)
+        .filter(s -> s.getLong("entries") > 0).count() < count) {
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+      CompletableFuture.runAsync(() -> { },
+          CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)).join();
     }
   }
 
@@ -126,8 +149,9 @@ class KillDuringIngestIT {
     }
   }
 
-  private static vn.bantin.config.Settings.Parse parseCaps() {
-    return new vn.bantin.config.Settings.Parse(2, 64, 500, 500, 5000, 100_000);
+  /** The test caps, with room for every item of a source. */
+  private static Settings.Parse parseCaps() {
+    return new Settings.Parse(2, 64, 500, 500, 5000, 100_000);
   }
 
   private Path conf(int run, Path data) {
