@@ -118,7 +118,8 @@ class FetcherBodyTest extends FetcherTestBase {
     FetchResult result = get(fetcher(settings.build()), upstream.url("/feed"));
 
     assertFailed(result, FailureCode.TIMEOUT, 200); // the status had come, the body had not
-    assertThat(millisSince(start)).isBetween(450L, 1500L);
+    // Without the deadline the drip never ends; the upper bound leaves room for a loaded machine.
+    assertThat(millisSince(start)).isBetween(450L, 4000L);
     upstream.awaitClosedEarly();
   }
 
@@ -131,7 +132,7 @@ class FetcherBodyTest extends FetcherTestBase {
     FetchResult result = get(fetcher(settings.build()), upstream.url("/feed"));
 
     assertFailed(result, FailureCode.TIMEOUT, null);
-    assertThat(millisSince(start)).isBetween(450L, 1500L);
+    assertThat(millisSince(start)).isBetween(450L, 4000L);
     upstream.awaitClosedEarly();
   }
 
