@@ -1,5 +1,6 @@
 package vn.bantin.parse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import javax.xml.XMLConstants;
@@ -28,7 +29,7 @@ import vn.bantin.model.FailureCode;
  */
 final class XmlDocuments {
 
-  /** Documents longer than this (in chars) are parsed with a builder that is dropped after. */
+  /** Documents longer than this (chars or bytes) are parsed with a builder that is dropped after. */
   private static final int REUSE_LIMIT = 1 << 20;
 
   /** The builder kept by one thread, for one depth limit. */
@@ -43,21 +44,35 @@ final class XmlDocuments {
    * BODY_TOO_LARGE (more nodes than {@link BoundedTreeHandler#MAX_NODES}).
    */
   static Document parse(String text, int maxDepth) throws FeedParseException {
+    return parse(new InputSource(new StringReader(text)), text.length(), maxDepth);
+  }
+
+  /** As {@link #parse(String, int)}, for UTF-8 bytes from {@code offset} to the end. */
+  static Document parseUtf8(byte[] body, int offset, int maxDepth) throws FeedParseException {
+    InputSource source =
+        new InputSource(new ByteArrayInputStream(body, offset, body.length - offset));
+    // Given from outside, the encoding wins over the XML declaration; Charsets chose it.
+    source.setEncoding("UTF-8");
+    return parse(source, body.length - offset, maxDepth);
+  }
+
+  private static Document parse(InputSource source, int length, int maxDepth)
+      throws FeedParseException {
     Cached cached = CACHED.get();
     SAXBuilder builder = cached != null && cached.maxDepth() == maxDepth ? cached.builder()
         : builder(maxDepth);
     // Taken while in use, so a parse that fails (or re-enters on this thread) cannot reuse it.
     CACHED.remove();
     try {
-      Document document = builder.build(new StringReader(text));
-      if (text.length() <= REUSE_LIMIT) {
+      Document document = builder.build(source);
+      if (length <= REUSE_LIMIT) {
         CACHED.set(new Cached(maxDepth, builder));
       }
       return document;
     } catch (JDOMException e) {
       throw classify(e, maxDepth);
     } catch (IOException e) {
-      // Only a refused entity can get here: the input is an in-memory string.
+      // A refused entity, or bytes that are not UTF-8 (the input is in memory).
       throw Failures.of(FailureCode.XML_MALFORMED, "unreadable XML: " + e.getMessage());
     }
   }
