@@ -2,10 +2,14 @@ package vn.bantin.parse;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
+import org.jdom2.UncheckedJDOMFactory;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
@@ -49,11 +53,12 @@ final class XmlDocuments {
 
   /** As {@link #parse(String, int)}, for UTF-8 bytes from {@code offset} to the end. */
   static Document parseUtf8(byte[] body, int offset, int maxDepth) throws FeedParseException {
-    InputSource source =
-        new InputSource(new ByteArrayInputStream(body, offset, body.length - offset));
-    // Given from outside, the encoding wins over the XML declaration; Charsets chose it.
-    source.setEncoding("UTF-8");
-    return parse(source, body.length - offset, maxDepth);
+    // Decoded as the text path decodes (malformed bytes become U+FFFD), in chunks as the parser
+    // reads. Not the byte stream itself: given bytes and an encoding, the JDK's Xerces reads the
+    // stream one byte at a time.
+    Reader reader = new InputStreamReader(
+        new ByteArrayInputStream(body, offset, body.length - offset), StandardCharsets.UTF_8);
+    return parse(new InputSource(reader), body.length - offset, maxDepth);
   }
 
   private static Document parse(InputSource source, int length, int maxDepth)
@@ -72,7 +77,7 @@ final class XmlDocuments {
     } catch (JDOMException e) {
       throw classify(e, maxDepth);
     } catch (IOException e) {
-      // A refused entity, or bytes that are not UTF-8 (the input is in memory).
+      // Only a refused entity can get here: the input is in memory.
       throw Failures.of(FailureCode.XML_MALFORMED, "unreadable XML: " + e.getMessage());
     }
   }
@@ -88,6 +93,9 @@ final class XmlDocuments {
     builder.setEntityResolver(XmlDocuments::refuseEntity);
     builder.setSAXHandlerFactory(factory -> new BoundedTreeHandler(factory, maxDepth));
     builder.setReuseParser(true);
+    // JDOM's default factory checks every name and text against the XML grammar again; the parser
+    // has just done that, and refused the document otherwise.
+    builder.setJDOMFactory(new UncheckedJDOMFactory());
     return builder;
   }
 
