@@ -47,3 +47,25 @@ java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main "${benchmarks[@]}" "${
 echo "load after: $(uptime)" | tee -a "$report"
 echo "JMH result: $result" | tee -a "$report"
 python3 bench/parse_report.py "$result" | tee -a "$report"
+
+# Optional: bantin's parse path before and after a change, e.g. BEFORE=/tmp/old (a directory
+# holding classes/ and test-classes/ of another build's target-bench). Rounds of one fork each,
+# the order alternating, so neither build always gets the quieter slot.
+if [[ -n "${BEFORE-}" ]]; then
+  before_cp="$BEFORE/classes:$BEFORE/test-classes:$(cat "$build/bench.classpath")"
+  runs=()
+  for ((r = 1; r <= ${ROUNDS:-4}; r++)); do
+    order=(before after)
+    ((r % 2 == 0)) && order=(after before)
+    for side in "${order[@]}"; do
+      out="bench/results/parse-$stamp-$side-$r.json"
+      side_cp=$cp
+      [[ $side == before ]] && side_cp=$before_cp
+      java -Djmh.ignoreLock=true -cp "$side_cp" org.openjdk.jmh.Main 'ParseBenchmark.bantin' \
+        -f 1 -wi 3 -w 1s -i 4 -r 1s -prof gc -rf json -rff "$out" > /dev/null
+      runs+=("$side=$out")
+    done
+  done
+  echo "load after before/after rounds: $(uptime)" | tee -a "$report"
+  python3 bench/parse_report.py --before-after "${runs[@]}" | tee -a "$report"
+fi

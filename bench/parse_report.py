@@ -7,6 +7,33 @@ import json
 import statistics
 import sys
 
+
+def before_after(args):
+    """after/before of ParseBenchmark.bantin per round (the i-th run of each side)."""
+    scores = {}
+    for arg in args:
+        side, path = arg.split("=", 1)
+        for r in json.load(open(path)):
+            fmt = r["params"]["format"]
+            ops = statistics.mean(x for f in r["primaryMetric"]["rawData"] for x in f)
+            alloc = statistics.mean(
+                x for f in r["secondaryMetrics"]["gc.alloc.rate.norm"]["rawData"] for x in f)
+            scores.setdefault((fmt, side), []).append((ops, alloc))
+    print()
+    print("%-32s %-26s" % ("bantin after/before", "median [min, max] over rounds"))
+    for fmt in ("rss", "atom"):
+        pairs = list(zip(scores.get((fmt, "after"), []), scores.get((fmt, "before"), [])))
+        for name, k in (("ops/s", 0), ("alloc B/op", 1)):
+            values = [a[k] / b[k] for a, b in pairs]
+            if values:
+                print("%-32s %.2fx [%.2f, %.2f]" % ("parse %s: %s" % (fmt, name),
+                      statistics.median(values), min(values), max(values)))
+
+
+if sys.argv[1] == "--before-after":
+    before_after(sys.argv[2:])
+    sys.exit()
+
 runs = {}
 for r in json.load(open(sys.argv[1])):
     cls, method = r["benchmark"].rsplit(".", 2)[-2:]
