@@ -6,34 +6,40 @@ import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.synd.SyndPerson;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import org.jdom2.Element;
+import vn.bantin.parse.TakenDates.Field;
 
 /** Atom 0.3 and 1.0 (a Rome {@link Feed}) to a {@link ParsedFeed}. */
 final class AtomMapper {
 
   private AtomMapper() {}
 
-  static ParsedFeed map(Feed feed, Element root, String fetchUrl) {
+  static ParsedFeed map(Feed feed, Element root, String fetchUrl, TakenDates dates) {
     String feedLink = EntryBase.feedLink(root, fetchUrl, alternateHref(feed.getAlternateLinks()));
     String feedAuthor = firstName(feed.getAuthors());
-    List<Element> elements = root.getChildren("entry", root.getNamespace());
+    List<Element> elements = entryElements(root);
     List<Entry> items = feed.getEntries();
     // Rome reads the same entry elements in the same order; pair them only when the counts agree.
     boolean paired = elements.size() == items.size();
     List<ParsedEntry> entries = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       Element el = paired ? elements.get(i) : null;
-      entries.add(entry(items.get(i), el, feedLink, feedAuthor, fetchUrl));
+      entries.add(entry(items.get(i), el, feedLink, feedAuthor, fetchUrl, dates));
     }
     return new ParsedFeed(feed.getTitle(), feedLink, entries);
   }
 
+  /** The entry elements Rome reads, in document order. */
+  static List<Element> entryElements(Element root) {
+    return root.getChildren("entry", root.getNamespace());
+  }
+
   private static ParsedEntry entry(Entry entry, Element el, String feedLink, String feedAuthor,
-      String fetchUrl) {
+      String fetchUrl, TakenDates dates) {
     DCModule dc = (DCModule) entry.getModule(DCModule.URI);
     // Atom 1.0 section 4.2.1: an entry without an author inherits the feed's.
     String author = firstName(entry.getAuthors());
@@ -41,9 +47,12 @@ final class AtomMapper {
       author = dc != null && dc.getCreator() != null ? dc.getCreator() : feedAuthor;
     }
     // Atom 0.3 calls them issued/created and modified; Atom 1.0 published and updated.
-    Date published = first(entry.getPublished(), entry.getIssued(), entry.getCreated(),
-        dc == null ? null : dc.getDate());
-    Date updated = first(entry.getUpdated(), entry.getModified());
+    Instant published = first(dates.either(entry.getPublished(), el, Field.PUBLISHED),
+        dates.either(entry.getIssued(), el, Field.ISSUED),
+        dates.either(entry.getCreated(), el, Field.CREATED),
+        dates.either(dc == null ? null : dc.getDate(), el, Field.DC_DATE));
+    Instant updated = first(dates.either(entry.getUpdated(), el, Field.UPDATED),
+        dates.either(entry.getModified(), el, Field.MODIFIED));
     List<Content> contents = entry.getContents();
     Content content = contents == null || contents.isEmpty() ? null : contents.get(0);
     return new ParsedEntry(entry.getId(), alternateHref(entry.getAlternateLinks()),
@@ -51,8 +60,8 @@ final class AtomMapper {
         html(entry.getSummary(), child(el, "summary")),
         content == null || content.getSrc() != null ? null : html(content, child(el, "content")),
         author,
-        published == null ? null : published.toInstant(),
-        updated == null ? null : updated.toInstant(),
+        published,
+        updated,
         EntryBase.of(el, feedLink, fetchUrl));
   }
 
@@ -109,8 +118,8 @@ final class AtomMapper {
     return null;
   }
 
-  private static Date first(Date... dates) {
-    for (Date d : dates) {
+  private static Instant first(Instant... dates) {
+    for (Instant d : dates) {
       if (d != null) {
         return d;
       }

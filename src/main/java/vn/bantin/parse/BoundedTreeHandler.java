@@ -23,7 +23,8 @@ import org.xml.sax.SAXException;
  *       {@link #MAX_NODES}.
  * </ul>
  *
- * One handler per document; confined to the parsing thread.
+ * Confined to the parsing thread. A reused {@code SAXBuilder} keeps its handler and resets it
+ * between documents ({@link #resetSubCLass}), so every bound counts from zero for each document.
  */
 final class BoundedTreeHandler extends SAXHandler {
 
@@ -60,10 +61,35 @@ final class BoundedTreeHandler extends SAXHandler {
   private boolean inText;
   private int items;
   private long heldAtItemStart;
+  private boolean expandEntities = true;
 
   BoundedTreeHandler(JDOMFactory factory, int maxDepth) {
     super(factory);
     this.maxDepth = maxDepth;
+  }
+
+  @Override
+  public void setExpandEntities(boolean expand) {
+    expandEntities = expand;
+    super.setExpandEntities(expand);
+  }
+
+  /**
+   * Called by {@link SAXHandler#reset()} after each document. JDOM's reset also turns entity
+   * expansion back on, whatever the builder set; the builder's choice is put back.
+   */
+  @Override
+  protected void resetSubCLass() {
+    if (tail == null) {
+      return; // SAXHandler's constructor calls reset, before this class's fields are set
+    }
+    tail.clear();
+    depth = 0;
+    held = 0;
+    inText = false;
+    items = 0;
+    heldAtItemStart = 0;
+    super.setExpandEntities(expandEntities);
   }
 
   @Override

@@ -52,6 +52,21 @@ final class Charsets {
     return new String(body, charsetFor(body, contentType));
   }
 
+  /**
+   * Where the text starts when the rule above makes {@code body} UTF-8: 3 after a UTF-8 byte
+   * order mark, else 0; -1 for any other charset.
+   */
+  static int utf8Start(byte[] body, String contentType) throws FeedParseException {
+    if (startsWith(body, 0xEF, 0xBB, 0xBF)) {
+      return 3;
+    }
+    if (startsWith(body, 0xFE, 0xFF) || startsWith(body, 0xFF, 0xFE)
+        || startsWith(body, 0x00, 0x3C, 0x00, 0x3F) || startsWith(body, 0x3C, 0x00, 0x3F, 0x00)) {
+      return -1;
+    }
+    return charsetFor(body, contentType).equals(StandardCharsets.UTF_8) ? 0 : -1;
+  }
+
   /** The charset named by the XML declaration or else the header, for ASCII-compatible bytes. */
   private static Charset charsetFor(byte[] body, String contentType) throws FeedParseException {
     String prefix = new String(body, 0, Math.min(body.length, DECLARATION_WINDOW),

@@ -4,8 +4,8 @@ import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.rss.Guid;
 import com.rometools.rome.feed.rss.Item;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
@@ -20,7 +20,7 @@ final class RssMapper {
 
   private RssMapper() {}
 
-  static ParsedFeed map(Channel channel, Element root, String fetchUrl) {
+  static ParsedFeed map(Channel channel, Element root, String fetchUrl, TakenDates dates) {
     String feedLink = EntryBase.feedLink(root, fetchUrl, channel.getLink());
     List<Element> elements = itemElements(root);
     List<Item> items = channel.getItems();
@@ -28,12 +28,13 @@ final class RssMapper {
     boolean paired = elements.size() == items.size();
     List<ParsedEntry> entries = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
-      entries.add(entry(items.get(i), paired ? elements.get(i) : null, feedLink, fetchUrl));
+      entries.add(entry(items.get(i), paired ? elements.get(i) : null, feedLink, fetchUrl, dates));
     }
     return new ParsedFeed(channel.getTitle(), feedLink, entries);
   }
 
-  private static ParsedEntry entry(Item item, Element el, String feedLink, String fetchUrl) {
+  private static ParsedEntry entry(Item item, Element el, String feedLink, String fetchUrl,
+      TakenDates dates) {
     Guid guid = item.getGuid();
     // RSS 2.0 guid; RSS 1.0 names its items with rdf:about. (Rome's Item.getUri() falls back to
     // the link, which would pass a link off as an id.)
@@ -46,14 +47,16 @@ final class RssMapper {
     DCModule dc = (DCModule) item.getModule(DCModule.URI);
     String author = item.getAuthor() != null ? item.getAuthor()
         : dc == null ? null : dc.getCreator();
-    Date published = item.getPubDate() != null ? item.getPubDate()
-        : dc == null ? null : dc.getDate();
+    Instant published = dates.either(item.getPubDate(), el, TakenDates.Field.PUB_DATE);
+    if (published == null) {
+      published = dates.either(dc == null ? null : dc.getDate(), el, TakenDates.Field.DC_DATE);
+    }
     String summary = html(el, "description", el == null ? null : el.getNamespace(),
         item.getDescription() == null ? null : item.getDescription().getValue());
     String content = html(el, "encoded", CONTENT,
         item.getContent() == null ? null : item.getContent().getValue());
     return new ParsedEntry(id, link, item.getTitle(), summary, content, author,
-        published == null ? null : published.toInstant(), null,
+        published, null,
         EntryBase.of(el, feedLink, fetchUrl));
   }
 
@@ -70,7 +73,7 @@ final class RssMapper {
   }
 
   /** The item elements Rome reads: under the channel (0.91 to 2.0) or the root (0.90, 1.0). */
-  private static List<Element> itemElements(Element root) {
+  static List<Element> itemElements(Element root) {
     Element channel = root.getChild("channel", root.getNamespace());
     List<Element> under = channel == null ? List.of()
         : channel.getChildren("item", root.getNamespace());

@@ -1,10 +1,15 @@
 package vn.bantin.parse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import org.jdom2.Document;
 import org.jdom2.JDOMException;
+import org.jdom2.UncheckedJDOMFactory;
 import org.jdom2.input.JDOMParseException;
 import org.jdom2.input.SAXBuilder;
 import org.jdom2.input.sax.XMLReaders;
@@ -18,8 +23,23 @@ import vn.bantin.model.FailureCode;
  * entity resolution attempt is refused, and the tree is bounded while parsing (depth, items kept,
  * nodes held: see {@link BoundedTreeHandler}) so a deep or huge document costs bounded stack,
  * memory and time.
+ *
+ * <p>Building the parser (a JAXP lookup, Xerces' configuration and symbol table) cost about as
+ * much as parsing a 100-entry feed, so each thread keeps one and reuses it for the next document
+ * (JDOM's SAXBuilder reuses its XMLReader and handler; Xerces resets its state per parse, the
+ * features set here stay). A builder that failed, or read a large document, is dropped rather than
+ * kept, so what a hostile or huge document left in the parser's buffers does not stay with the
+ * thread.
  */
 final class XmlDocuments {
+
+  /** Documents longer than this (chars or bytes) are parsed with a builder that is dropped after. */
+  private static final int REUSE_LIMIT = 1 << 20;
+
+  /** The builder kept by one thread, for one depth limit. */
+  private record Cached(int maxDepth, SAXBuilder builder) {}
+
+  private static final ThreadLocal<Cached> CACHED = new ThreadLocal<>();
 
   private XmlDocuments() {}
 
@@ -28,18 +48,41 @@ final class XmlDocuments {
    * BODY_TOO_LARGE (more nodes than {@link BoundedTreeHandler#MAX_NODES}).
    */
   static Document parse(String text, int maxDepth) throws FeedParseException {
+    return parse(new InputSource(new StringReader(text)), text.length(), maxDepth);
+  }
+
+  /** As {@link #parse(String, int)}, for UTF-8 bytes from {@code offset} to the end. */
+  static Document parseUtf8(byte[] body, int offset, int maxDepth) throws FeedParseException {
+    // Decoded as the text path decodes (malformed bytes become U+FFFD), in chunks as the parser
+    // reads. Not the byte stream itself: given bytes and an encoding, the JDK's Xerces reads the
+    // stream one byte at a time.
+    Reader reader = new InputStreamReader(
+        new ByteArrayInputStream(body, offset, body.length - offset), StandardCharsets.UTF_8);
+    return parse(new InputSource(reader), body.length - offset, maxDepth);
+  }
+
+  private static Document parse(InputSource source, int length, int maxDepth)
+      throws FeedParseException {
+    Cached cached = CACHED.get();
+    SAXBuilder builder = cached != null && cached.maxDepth() == maxDepth ? cached.builder()
+        : builder(maxDepth);
+    // Taken while in use, so a parse that fails (or re-enters on this thread) cannot reuse it.
+    CACHED.remove();
     try {
-      return builder(maxDepth).build(new StringReader(text));
+      Document document = builder.build(source);
+      if (length <= REUSE_LIMIT) {
+        CACHED.set(new Cached(maxDepth, builder));
+      }
+      return document;
     } catch (JDOMException e) {
       throw classify(e, maxDepth);
     } catch (IOException e) {
-      // Only a refused entity can get here: the input is an in-memory string.
+      // Only a refused entity can get here: the input is in memory.
       throw Failures.of(FailureCode.XML_MALFORMED, "unreadable XML: " + e.getMessage());
     }
   }
 
   private static SAXBuilder builder(int maxDepth) {
-    // A SAXBuilder is not thread-safe; a fresh one per document is cheap next to the parse.
     SAXBuilder builder = new SAXBuilder(XMLReaders.NONVALIDATING);
     builder.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
     builder.setFeature("http://xml.org/sax/features/external-general-entities", false);
@@ -49,6 +92,10 @@ final class XmlDocuments {
     builder.setExpandEntities(false);
     builder.setEntityResolver(XmlDocuments::refuseEntity);
     builder.setSAXHandlerFactory(factory -> new BoundedTreeHandler(factory, maxDepth));
+    builder.setReuseParser(true);
+    // JDOM's default factory checks every name and text against the XML grammar again; the parser
+    // has just done that, and refused the document otherwise.
+    builder.setJDOMFactory(new UncheckedJDOMFactory());
     return builder;
   }
 
