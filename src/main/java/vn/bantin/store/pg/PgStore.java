@@ -1,0 +1,156 @@
+package vn.bantin.store.pg;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceState;
+import vn.bantin.model.Story;
+import vn.bantin.store.IngestResult;
+import vn.bantin.store.Store;
+
+/**
+ * The {@link Store} that several bantin instances share: one PostgreSQL database, reached through
+ * Vert.x's reactive client, so no call blocks a thread. Every instance may write at any time;
+ * unique keys and {@link PgLocks advisory locks} in the database, not memory, keep one story per
+ * story whichever instances see it. Futures complete on the caller's Vert.x context.
+ */
+public final class PgStore implements Store {
+
+  private final Pool pool;
+  private final WorkerExecutor compute;
+  private final InstantSource clock;
+  private final InFlight inFlight = new InFlight();
+  private volatile Function<Story, Set<String>> categories;
+
+  private PgStore(Pool pool, WorkerExecutor compute, InstantSource clock) {
+    this.pool = pool;
+    this.compute = compute;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects to the database at {@code url} and brings its schema up to date, safely when
+   * several instances start at once.
+   *
+   * @param url {@code postgresql://user:password@host:port/database} ({@code postgres://} and
+   *     {@code jdbc:postgresql://} work too)
+   * @param connections the most connections this instance opens, at least 1
+   * @param clock the time stamped on stories and source states
+   * @return the store; failed when the URL is malformed or the database cannot be reached or
+   *     migrated
+   */
+  public static Future<PgStore> open(Vertx vertx, String url, int connections,
+      InstantSource clock) {
+    PgConnectOptions options;
+    try {
+      options = connectOptions(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    if (connections < 1) {
+      return Future.failedFuture(new IllegalArgumentException("connections < 1"));
+    }
+    Pool pool = PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(connections).setName("bantin-store-pg"))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return PgMigrations.apply(pool, clock)
+        .map(applied -> new PgStore(pool, compute, clock))
+        .onFailure(e -> {
+          pool.close();
+          compute.close();
+        });
+  }
+
+  /** The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped. */
+  static PgConnectOptions connectOptions(String url) {
+    String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+    return PgConnectOptions.fromUri(uri);
+  }
+
+  @Override
+  public Future<Void> syncSources(List<SourceConfig> sources) {
+    List<SourceConfig> copy = List.copyOf(sources);
+    return run(() -> pool.withTransaction(c -> PgSources.sync(c, copy)));
+  }
+
+  @Override
+  public Future<Map<String, SourceState>> sourceStates() {
+    return run(() -> PgSources.all(pool));
+  }
+
+  @Override
+  public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
+    List<Entry> copy = List.copyOf(entries);
+    Function<Story, Set<String>> rules = categories;
+    return run(() -> Retry.transaction(pool,
+        c -> PgIngest.run(c, state, copy, clock.instant(), rules, compute)));
+  }
+
+  @Override
+  public Future<Void> savePollState(SourceState state) {
+    return run(() -> PgSources.save(pool, state, false, clock.instant()));
+  }
+
+  @Override
+  public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
+    categories = rules;
+    return run(() -> Retry.transaction(pool, c -> PgLocks.take(c, PgLocks.STORIES)
+        .compose(v -> PgMembership.rebuild(c, version, rules, compute))));
+  }
+
+  @Override
+  public Future<List<Story>> stories(String categoryId, int limit, Instant since) {
+    if (limit < 0) {
+      return Future.failedFuture(new IllegalArgumentException("limit < 0"));
+    }
+    return run(() -> PgStories.inCategory(pool, categoryId, limit, since));
+  }
+
+  @Override
+  public Future<Map<String, Long>> entryCounts() {
+    return run(() -> PgSources.entryCounts(pool));
+  }
+
+  @Override
+  public Future<Integer> prune(Instant cutoff) {
+    // Under the stories lock, so no ingest decides to join a story being deleted. Entries and
+    // every table keyed by story follow by ON DELETE CASCADE.
+    return run(() -> Retry.transaction(pool, (SqlConnection c) -> PgLocks.take(c,
+            PgLocks.STORIES)
+        .compose(v -> c.preparedQuery("DELETE FROM stories WHERE published < $1"
+                + " AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.story_id = stories.id"
+                + " AND e.last_seen >= $1)")
+            .execute(Tuple.of(cutoff.toEpochMilli())))
+        .map(result -> result.rowCount())));
+  }
+
+  /** Completes after every call made before it; later calls fail with IllegalStateException. */
+  @Override
+  public Future<Void> close() {
+    return inFlight.close().eventually(() -> Future.join(pool.close(), compute.close()))
+        .mapEmpty();
+  }
+
+  private <T> Future<T> run(Supplier<Future<T>> work) {
+    return inFlight.track(work);
+  }
+}
