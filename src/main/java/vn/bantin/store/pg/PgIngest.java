@@ -80,7 +80,7 @@ final class PgIngest {
     return PgSources.save(c, state, true, now)
         .compose(v -> c.preparedQuery("SELECT entry_key, story_id FROM entries"
             + " WHERE source_id = $1 AND entry_key = ANY($2)")
-            .execute(Tuple.of(state.sourceId(), entryKeys)))
+            .execute(Tuple.of(state.sourceId(), (Object) entryKeys)))
         .compose(rows -> {
           Map<String, String> stored = new HashMap<>();
           rows.forEach(row -> stored.put(row.getString(0), row.getString(1)));

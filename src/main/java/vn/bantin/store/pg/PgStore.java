@@ -88,7 +88,7 @@ public final class PgStore implements Store {
 
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
-    List<SourceConfig> copy = List.copyOf(sources);
+    List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
     return run(() -> pool.withTransaction(c -> PgSources.sync(c, copy)));
   }
 
@@ -99,15 +99,16 @@ public final class PgStore implements Store {
 
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
-    List<Entry> copy = List.copyOf(entries);
+    List<Entry> copy = entries.stream().map(NulFree::entry).toList();
+    SourceState clean = NulFree.state(state);
     Function<Story, Set<String>> rules = categories;
     return run(() -> Retry.transaction(pool,
-        c -> PgIngest.run(c, state, copy, clock.instant(), rules, compute)));
+        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)));
   }
 
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return run(() -> PgSources.save(pool, state, false, clock.instant()));
+    return run(() -> PgSources.save(pool, NulFree.state(state), false, clock.instant()));
   }
 
   @Override
