@@ -2,18 +2,17 @@ package vn.bantin.store.pg;
 
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
@@ -25,11 +24,11 @@ import vn.bantin.model.Story;
 import vn.bantin.store.IngestResult;
 
 /**
- * One poll written inside one transaction: the source's state with its validators, then each
- * entry in feed order (so two entries of one feed can join each other), known, joining a stored
- * story or starting one as {@link StoryIdentity} decides, then the categories of every story
- * that changed. Entries not stored before are decided under {@link PgLocks#STORIES}, so two
- * instances polling the same story at once make one story. One instance per transaction.
+ * One poll written inside one transaction: the source's state with its validators; the entries
+ * stored before, marked seen in one batch; the others in feed order (so two entries of one feed
+ * can join each other), each joining a stored story or starting one as {@link StoryIdentity}
+ * decides, under {@link PgLocks#STORIES} so that two instances polling one story at once make
+ * one story; then the categories of every story that changed. One instance per transaction.
  */
 final class PgIngest {
 
@@ -41,11 +40,11 @@ final class PgIngest {
   private final Instant now;
   private final Function<Story, Set<String>> rules;
   private final WorkerExecutor compute;
+  private final PgEntryRows rows;
   private final Map<Outcome, Integer> counts = new HashMap<>();
   private final Set<String> changed = new LinkedHashSet<>();
   private Map<String, String> known = Map.of();
   private List<Keys> keys = List.of();
-  private boolean locked;
 
   private PgIngest(SqlConnection c, SourceState state, List<Entry> entries, Instant now,
       Function<Story, Set<String>> rules, WorkerExecutor compute) {
@@ -55,6 +54,7 @@ final class PgIngest {
     this.now = now;
     this.rules = rules;
     this.compute = compute;
+    this.rows = new PgEntryRows(c, now);
   }
 
   /**
@@ -81,19 +81,18 @@ final class PgIngest {
         .compose(v -> c.preparedQuery("SELECT entry_key, story_id FROM entries"
             + " WHERE source_id = $1 AND entry_key = ANY($2)")
             .execute(Tuple.of(state.sourceId(), (Object) entryKeys)))
-        .compose(rows -> {
-          Map<String, String> stored = new HashMap<>();
-          rows.forEach(row -> stored.put(row.getString(0), row.getString(1)));
-          known = stored;
-          // Keys (and, for entries not stored yet, the fingerprint) are CPU work: off the loop.
-          return compute.executeBlocking(() -> keysOf(entries, stored), false);
+        .compose(stored -> {
+          Map<String, String> found = new HashMap<>();
+          stored.forEach(row -> found.put(row.getString(0), row.getString(1)));
+          known = found;
+          // Keys, and the fingerprints of entries not stored yet, are CPU work: off the loop.
+          return compute.executeBlocking(() -> keysOf(entries, found), false);
         })
         .compose(computed -> {
           keys = computed;
-          boolean fresh = entries.stream().anyMatch(e -> !known.containsKey(e.key()));
-          return fresh ? lock() : Future.<Void>succeededFuture();
+          return touchKnown();
         })
-        .compose(v -> writeFrom(0))
+        .compose(this::decideAll)
         .compose(v -> rules == null ? Future.succeededFuture(Set.<String>of())
             : PgMembership.update(c, changed, rules, compute))
         .map(categories -> new IngestResult(count(Outcome.NEW), count(Outcome.JOINED),
@@ -112,119 +111,92 @@ final class PgIngest {
     return keys;
   }
 
-  private Future<Void> writeFrom(int index) {
-    if (index == entries.size()) {
-      return Future.succeededFuture();
+  /**
+   * Marks the stored entries seen (rule 1 by the primary key, most of a re-poll).
+   *
+   * @return the positions of the entries left to decide, in feed order, with those no longer
+   *     stored (pruned meanwhile): they are new sightings after all
+   */
+  private Future<TreeSet<Integer>> touchKnown() {
+    TreeSet<Integer> fresh = new TreeSet<>();
+    List<Integer> stored = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i++) {
+      (known.containsKey(entries.get(i).key()) ? stored : fresh).add(i);
     }
-    Entry entry = entries.get(index);
-    Keys k = keys.get(index);
-    String storyId = known.get(entry.key());
-    Future<Void> written = storyId == null ? decide(entry, k)
-        : touch(entry, k, storyId).compose(outcome -> outcome.isPresent()
-            ? record(outcome.get(), storyId)
-            // Pruned since it was looked up: it is a new sighting after all.
-            : lock().compose(v -> compute.executeBlocking(k::fingerprint, false))
-                .compose(v -> decide(entry, k)));
-    return written.compose(v -> writeFrom(index + 1));
+    List<String> stories = stored.stream().map(i -> known.get(entries.get(i).key())).toList();
+    return rows.touch(stored.stream().map(entries::get).toList(),
+            stored.stream().map(keys::get).toList(), stories)
+        .compose(touches -> {
+          List<Keys> unfingerprinted = new ArrayList<>();
+          for (int j = 0; j < touches.size(); j++) {
+            switch (touches.get(j)) {
+              case SEEN -> record(Outcome.KNOWN, stories.get(j));
+              case EDITED -> record(Outcome.EDITED, stories.get(j));
+              case GONE -> {
+                fresh.add(stored.get(j));
+                unfingerprinted.add(keys.get(stored.get(j)));
+              }
+            }
+          }
+          return unfingerprinted.isEmpty() ? Future.succeededFuture(fresh)
+              : compute.executeBlocking(() -> {
+                unfingerprinted.forEach(Keys::fingerprint);
+                return fresh;
+              }, false);
+        });
   }
 
-  /** An entry not stored before: the lookups, the rule, then the rows. Holds the lock. */
+  /** Decides the entries at {@code positions} one after another, holding the stories lock. */
+  private Future<Void> decideAll(TreeSet<Integer> positions) {
+    if (positions.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    Future<Void> done = PgLocks.take(c, PgLocks.STORIES);
+    for (int i : positions) {
+      done = done.compose(v -> decide(entries.get(i), keys.get(i)));
+    }
+    return done;
+  }
+
+  /** An entry not stored before: the lookups, the rule, then the rows. */
   private Future<Void> decide(Entry entry, Keys k) {
     return PgLookups.fetch(c, entry, k).compose(lookups -> {
       Optional<Match> match = StoryIdentity.match(entry, k, lookups);
       if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
+        // Stored meanwhile by another poll, or earlier in this one.
         String storyId = match.get().storyId();
-        return touch(entry, k, storyId)
-            .compose(outcome -> record(outcome.orElse(Outcome.KNOWN), storyId));
+        return rows.touch(List.of(entry), List.of(k), List.of(storyId)).map(touches -> {
+          record(touches.get(0) == PgEntryRows.Touch.EDITED ? Outcome.EDITED : Outcome.KNOWN,
+              storyId);
+          return null;
+        });
       }
       if (match.isPresent()) {
         String storyId = match.get().storyId();
-        return insertEntry(entry, k, storyId).compose(inserted ->
-            record(inserted ? Outcome.JOINED : Outcome.KNOWN, storyId));
+        return rows.insertEntry(entry, k, storyId).map(inserted -> {
+          record(inserted ? Outcome.JOINED : Outcome.KNOWN, storyId);
+          return null;
+        });
       }
       // The id is minted from this very entry, so it exists already only when the entry was
       // removed without its story; joining keeps the published id rather than failing forever.
       String storyId = StoryIds.mint(entry.sourceId(), entry.key());
-      return insertStory(entry, storyId).compose(created -> insertEntry(entry, k, storyId)
-          .compose(inserted -> record(!inserted ? Outcome.KNOWN
-              : created ? Outcome.NEW : Outcome.JOINED, storyId)));
+      return rows.insertStory(entry, storyId).compose(created ->
+          rows.insertEntry(entry, k, storyId).map(inserted -> {
+            record(!inserted ? Outcome.KNOWN : created ? Outcome.NEW : Outcome.JOINED, storyId);
+            return null;
+          }));
     });
   }
 
-  private Future<Void> lock() {
-    if (locked) {
-      return Future.succeededFuture();
-    }
-    locked = true;
-    return PgLocks.take(c, PgLocks.STORIES);
-  }
-
-  private Future<Void> record(Outcome outcome, String storyId) {
+  private void record(Outcome outcome, String storyId) {
     counts.merge(outcome, 1, Integer::sum);
     if (outcome != Outcome.KNOWN) {
       changed.add(storyId);
     }
-    return Future.succeededFuture();
   }
 
   private int count(Outcome outcome) {
     return counts.getOrDefault(outcome, 0);
-  }
-
-  /** Whether a story was created (false: one with this id existed). */
-  private Future<Boolean> insertStory(Entry entry, String storyId) {
-    return c.preparedQuery("INSERT INTO stories (id, link, title, summary_html, content_html,"
-            + " author, published, first_source_id, first_entry_key, created_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING")
-        .execute(Tuple.from(Arrays.asList(storyId, entry.link(), entry.title(),
-            entry.summaryHtml(), entry.contentHtml(), entry.author(),
-            entry.published().toEpochMilli(), entry.sourceId(), entry.key(),
-            now.toEpochMilli())))
-        .map(result -> result.rowCount() > 0);
-  }
-
-  /** Whether the entry was inserted (false: it was stored already). */
-  private Future<Boolean> insertEntry(Entry entry, Keys k, String storyId) {
-    byte[] signature = k.fingerprint().signatureBytes();
-    return c.preparedQuery("INSERT INTO entries (source_id, entry_key, story_id, link,"
-            + " canonical_link, title, title_key, published, fetched_at, last_seen, signature,"
-            + " marks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-            + " ON CONFLICT (source_id, entry_key) DO NOTHING")
-        .execute(Tuple.from(Arrays.asList(entry.sourceId(), entry.key(), storyId, entry.link(),
-            k.canonicalLink(), entry.title(), k.titleKey(), entry.published().toEpochMilli(),
-            entry.fetchedAt().toEpochMilli(), entry.fetchedAt().toEpochMilli(),
-            signature == null ? null : Buffer.buffer(signature), k.fingerprint().marks())))
-        .compose(result -> {
-          long[] bands = k.fingerprint().bands();
-          if (result.rowCount() == 0 || bands.length == 0) {
-            return Future.succeededFuture(result.rowCount() > 0);
-          }
-          return c.preparedQuery("INSERT INTO entry_bands (band, published, source_id,"
-                  + " entry_key) SELECT band, $2, $3, $4 FROM unnest($1::bigint[]) AS band")
-              .execute(Tuple.of(Arrays.stream(bands).boxed().toArray(Long[]::new),
-                  entry.published().toEpochMilli(), entry.sourceId(), entry.key()))
-              .map(true);
-        });
-  }
-
-  /**
-   * Marks a stored entry seen: EDITED when it is its story's first sighting and its text
-   * changed, KNOWN otherwise, empty when the entry is no longer stored.
-   */
-  private Future<Optional<Outcome>> touch(Entry entry, Keys k, String storyId) {
-    return c.preparedQuery("UPDATE entries SET last_seen = $1, link = $2, canonical_link = $3,"
-            + " title = $4, title_key = $5 WHERE source_id = $6 AND entry_key = $7")
-        .execute(Tuple.from(Arrays.asList(entry.fetchedAt().toEpochMilli(), entry.link(),
-            k.canonicalLink(), entry.title(), k.titleKey(), entry.sourceId(), entry.key())))
-        .compose(seen -> seen.rowCount() == 0 ? Future.succeededFuture(Optional.empty())
-            // Only the first sighting's text is shown, so only its edits reach the story.
-            : c.preparedQuery("UPDATE stories SET title = $1, summary_html = $2,"
-                    + " content_html = $3, author = $4 WHERE id = $5 AND first_source_id = $6"
-                    + " AND first_entry_key = $7 AND (title, summary_html, content_html, author)"
-                    + " IS DISTINCT FROM ($1, $2, $3, $4)")
-                .execute(Tuple.from(Arrays.asList(entry.title(), entry.summaryHtml(),
-                    entry.contentHtml(), entry.author(), storyId, entry.sourceId(),
-                    entry.key())))
-                .map(edit -> Optional.of(edit.rowCount() > 0 ? Outcome.EDITED : Outcome.KNOWN)));
   }
 }
