@@ -35,9 +35,13 @@ final class PgMigrations {
    */
   static Future<List<Integer>> apply(Pool pool, InstantSource clock) {
     return pool.withTransaction(c -> PgLocks.take(c, PgLocks.SCHEMA)
-        .compose(v -> c.query("CREATE TABLE IF NOT EXISTS schema_version ("
-            + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at BIGINT NOT NULL)")
-            .execute())
+        // Looked up rather than CREATE TABLE IF NOT EXISTS, whose notice the client logs as a
+        // warning at every start; the lock makes the look and the creation one step.
+        .compose(v -> c.query("SELECT to_regclass('schema_version') IS NULL").execute())
+        .compose(missing -> missing.iterator().next().getBoolean(0)
+            ? c.query("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
+                + " script TEXT NOT NULL, applied_at BIGINT NOT NULL)").execute()
+            : Future.succeededFuture())
         .compose(v -> c.query("SELECT COALESCE(MAX(version), 0) FROM schema_version").execute())
         .compose(rows -> {
           int current = rows.iterator().next().getInteger(0);
