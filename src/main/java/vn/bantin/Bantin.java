@@ -57,7 +57,7 @@ public final class Bantin {
   private static final long RELOAD_EVERY_MILLIS = 2000;
   /** Saved versions of feeds.yml kept for history and rollback. */
   private static final int HISTORY_KEPT = 50;
-  /** PostgreSQL connections beyond {@code store.read_pool_size}, for polls and other writes. */
+  /** PostgreSQL connections for polls and other writes; reads have their own. */
   private static final int PG_WRITE_CONNECTIONS = 4;
 
   private final Vertx vertx;
@@ -115,9 +115,7 @@ public final class Bantin {
   private static Future<Store> openStore(Vertx vertx, Settings.Store settings,
       InstantSource clock) {
     if (!settings.url().isEmpty()) {
-      // Reads and polls share the pool; the extra connections keep reads flowing while polls
-      // wait for the stories lock another instance holds.
-      return PgStore.open(vertx, settings.url(), settings.readPoolSize() + PG_WRITE_CONNECTIONS,
+      return PgStore.open(vertx, settings.url(), settings.readPoolSize(), PG_WRITE_CONNECTIONS,
           clock).map(store -> store);
     }
     return SqliteStore.open(vertx, settings.dataDir(), settings.readPoolSize(), clock)

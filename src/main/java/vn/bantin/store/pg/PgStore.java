@@ -31,14 +31,18 @@ import vn.bantin.store.Store;
  */
 public final class PgStore implements Store {
 
-  private final Pool pool;
+  /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
+  private final Pool writes;
+  /** Reads for HTTP answers and the admin API. */
+  private final Pool reads;
   private final WorkerExecutor compute;
   private final InstantSource clock;
   private final InFlight inFlight = new InFlight();
   private volatile Function<Story, Set<String>> categories;
 
-  private PgStore(Pool pool, WorkerExecutor compute, InstantSource clock) {
-    this.pool = pool;
+  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, InstantSource clock) {
+    this.writes = writes;
+    this.reads = reads;
     this.compute = compute;
     this.clock = clock;
   }
@@ -49,35 +53,42 @@ public final class PgStore implements Store {
    *
    * @param url {@code postgresql://user:password@host:port/database} ({@code postgres://} and
    *     {@code jdbc:postgresql://} work too)
-   * @param connections the most connections this instance opens, at least 1
+   * @param readConnections the most connections open for reads, at least 1
+   * @param writeConnections the most connections open for writes, at least 1
    * @param clock the time stamped on stories and source states
    * @return the store; failed when the URL is malformed or the database cannot be reached or
    *     migrated
    */
-  public static Future<PgStore> open(Vertx vertx, String url, int connections,
-      InstantSource clock) {
+  public static Future<PgStore> open(Vertx vertx, String url, int readConnections,
+      int writeConnections, InstantSource clock) {
     PgConnectOptions options;
     try {
       options = connectOptions(url);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
-    if (connections < 1) {
+    if (readConnections < 1 || writeConnections < 1) {
       return Future.failedFuture(new IllegalArgumentException("connections < 1"));
     }
-    Pool pool = PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(connections).setName("bantin-store-pg"))
+    Pool writes = pool(vertx, options, "bantin-store-pg-write", writeConnections);
+    Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections);
+    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return PgMigrations.apply(writes, clock)
+        .map(applied -> new PgStore(writes, reads, compute, clock))
+        .onFailure(e -> {
+          writes.close();
+          reads.close();
+          compute.close();
+        });
+  }
+
+  private static Pool pool(Vertx vertx, PgConnectOptions options, String name, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName(name))
         .connectingTo(options)
         .using(vertx)
         .build();
-    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
-    return PgMigrations.apply(pool, clock)
-        .map(applied -> new PgStore(pool, compute, clock))
-        .onFailure(e -> {
-          pool.close();
-          compute.close();
-        });
   }
 
   /** The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped. */
@@ -89,12 +100,12 @@ public final class PgStore implements Store {
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
-    return run(() -> pool.withTransaction(c -> PgSources.sync(c, copy)));
+    return run(() -> writes.withTransaction(c -> PgSources.sync(c, copy)));
   }
 
   @Override
   public Future<Map<String, SourceState>> sourceStates() {
-    return run(() -> PgSources.all(pool));
+    return run(() -> PgSources.all(reads));
   }
 
   @Override
@@ -102,19 +113,19 @@ public final class PgStore implements Store {
     List<Entry> copy = entries.stream().map(NulFree::entry).toList();
     SourceState clean = NulFree.state(state);
     Function<Story, Set<String>> rules = categories;
-    return run(() -> Retry.transaction(pool,
+    return run(() -> Retry.transaction(writes,
         c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)));
   }
 
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return run(() -> PgSources.save(pool, NulFree.state(state), false, clock.instant()));
+    return run(() -> PgSources.save(writes, NulFree.state(state), false, clock.instant()));
   }
 
   @Override
   public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
     categories = rules;
-    return run(() -> Retry.transaction(pool, c -> PgLocks.take(c, PgLocks.STORIES)
+    return run(() -> Retry.transaction(writes, c -> PgLocks.take(c, PgLocks.STORIES)
         .compose(v -> PgMembership.rebuild(c, version, rules, compute))));
   }
 
@@ -123,19 +134,19 @@ public final class PgStore implements Store {
     if (limit < 0) {
       return Future.failedFuture(new IllegalArgumentException("limit < 0"));
     }
-    return run(() -> PgStories.inCategory(pool, categoryId, limit, since));
+    return run(() -> PgStories.inCategory(reads, categoryId, limit, since));
   }
 
   @Override
   public Future<Map<String, Long>> entryCounts() {
-    return run(() -> PgSources.entryCounts(pool));
+    return run(() -> PgSources.entryCounts(reads));
   }
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
     // Under the stories lock, so no ingest decides to join a story being deleted. Entries and
     // every table keyed by story follow by ON DELETE CASCADE.
-    return run(() -> Retry.transaction(pool, (SqlConnection c) -> PgLocks.take(c,
+    return run(() -> Retry.transaction(writes, (SqlConnection c) -> PgLocks.take(c,
             PgLocks.STORIES)
         .compose(v -> c.preparedQuery("DELETE FROM stories WHERE published < $1"
                 + " AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.story_id = stories.id"
@@ -147,7 +158,8 @@ public final class PgStore implements Store {
   /** Completes after every call made before it; later calls fail with IllegalStateException. */
   @Override
   public Future<Void> close() {
-    return inFlight.close().eventually(() -> Future.join(pool.close(), compute.close()))
+    return inFlight.close()
+        .eventually(() -> Future.join(writes.close(), reads.close(), compute.close()))
         .mapEmpty();
   }
 

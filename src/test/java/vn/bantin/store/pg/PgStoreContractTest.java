@@ -28,6 +28,6 @@ class PgStoreContractTest extends StoreContractTest {
     if (url == null) {
       url = databases.newDatabase();
     }
-    return StoreFixture.await(PgStore.open(vertx, url, 4, StoreFixture.CLOCK));
+    return StoreFixture.await(PgStore.open(vertx, url, 2, 2, StoreFixture.CLOCK));
   }
 }

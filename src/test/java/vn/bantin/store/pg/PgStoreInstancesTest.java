@@ -68,7 +68,7 @@ class PgStoreInstancesTest {
   private List<PgStore> openAtOnce(int count) throws Exception {
     List<Future<PgStore>> opening = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      opening.add(PgStore.open(vertx, url, 4, CLOCK));
+      opening.add(PgStore.open(vertx, url, 2, 2, CLOCK));
     }
     for (Future<PgStore> store : opening) {
       opened.add(await(store));
@@ -100,7 +100,7 @@ class PgStoreInstancesTest {
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO schema_version VALUES (99, 'V99__future.sql', 0)");
     }
-    assertThat(PgStore.open(vertx, url, 1, CLOCK).toCompletionStage().toCompletableFuture())
+    assertThat(PgStore.open(vertx, url, 1, 1, CLOCK).toCompletionStage().toCompletableFuture())
         .failsWithin(Duration.ofSeconds(20))
         .withThrowableThat().withMessageContaining("newer than this program");
   }

@@ -44,7 +44,7 @@ class PgStoreUrlTest {
   void aMalformedUrlFailsTheOpeningWithoutConnecting() throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      assertThat(PgStore.open(vertx, "postgresql://db:port/tin", 2, StoreFixture.CLOCK)
+      assertThat(PgStore.open(vertx, "postgresql://db:port/tin", 1, 1, StoreFixture.CLOCK)
               .toCompletionStage().toCompletableFuture())
           .failsWithin(Duration.ofSeconds(5))
           .withThrowableThat().havingCause().isInstanceOf(IllegalArgumentException.class);
