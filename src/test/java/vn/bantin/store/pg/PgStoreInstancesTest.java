@@ -18,9 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.bantin.model.Entry;
@@ -36,25 +34,15 @@ import vn.bantin.store.StoreFixture;
 class PgStoreInstancesTest {
   private static final int ROUNDS = 24;
 
-  private static EmbeddedDatabases databases;
+  private static final EmbeddedDatabases DATABASES = EmbeddedDatabases.shared();
   private Vertx vertx;
   private String url;
   private final List<PgStore> opened = new ArrayList<>();
 
-  @BeforeAll
-  static void startPostgres() throws Exception {
-    databases = EmbeddedDatabases.start();
-  }
-
-  @AfterAll
-  static void stopPostgres() throws Exception {
-    databases.close();
-  }
-
   @BeforeEach
   void freshDatabase() throws Exception {
     vertx = StoreFixture.vertx();
-    url = databases.newDatabase();
+    url = DATABASES.newDatabase();
   }
 
   @AfterEach
@@ -79,7 +67,7 @@ class PgStoreInstancesTest {
   @Test
   void instancesStartingAtOnceMigrateOnce() throws Exception {
     openAtOnce(4);
-    try (Connection connection = databases.jdbc(url);
+    try (Connection connection = DATABASES.jdbc(url);
         Statement statement = connection.createStatement();
         ResultSet rows = statement.executeQuery("SELECT version, applied_at FROM schema_version"
             + " ORDER BY version")) {
@@ -96,7 +84,7 @@ class PgStoreInstancesTest {
   void aDatabaseNewerThanTheProgramIsRefused() throws Exception {
     await(openAtOnce(1).get(0).close());
     opened.clear();
-    try (Connection connection = databases.jdbc(url);
+    try (Connection connection = DATABASES.jdbc(url);
         Statement statement = connection.createStatement()) {
       statement.execute("INSERT INTO schema_version VALUES (99, 'V99__future.sql', 0)");
     }
