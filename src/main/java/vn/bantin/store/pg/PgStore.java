@@ -26,8 +26,8 @@ import vn.bantin.store.Store;
 /**
  * The {@link Store} that several bantin instances share: one PostgreSQL database, reached through
  * Vert.x's reactive client, so no call blocks a thread. Every instance may write at any time;
- * unique keys and {@link PgLocks advisory locks} in the database, not memory, keep one story per
- * story whichever instances see it. Futures complete on the caller's Vert.x context.
+ * unique keys and {@link PgLocks advisory locks} in the database, not memory, make one story of
+ * one piece of news however many instances see it at once. Futures complete on the caller's Vert.x context.
  */
 public final class PgStore implements Store {
 
@@ -38,6 +38,7 @@ public final class PgStore implements Store {
   private final WorkerExecutor compute;
   private final InstantSource clock;
   private final InFlight inFlight = new InFlight();
+  private Future<Void> closing;
   private volatile Function<Story, Set<String>> categories;
 
   private PgStore(Pool writes, Pool reads, WorkerExecutor compute, InstantSource clock) {
@@ -157,10 +158,13 @@ public final class PgStore implements Store {
 
   /** Completes after every call made before it; later calls fail with IllegalStateException. */
   @Override
-  public Future<Void> close() {
-    return inFlight.close()
-        .eventually(() -> Future.join(writes.close(), reads.close(), compute.close()))
-        .mapEmpty();
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closing = inFlight.close()
+          .eventually(() -> Future.join(writes.close(), reads.close(), compute.close()))
+          .mapEmpty();
+    }
+    return closing;
   }
 
   private <T> Future<T> run(Supplier<Future<T>> work) {
