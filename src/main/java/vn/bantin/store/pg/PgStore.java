@@ -92,10 +92,20 @@ public final class PgStore implements Store {
         .build();
   }
 
-  /** The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped. */
+  /**
+   * The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped.
+   *
+   * @throws IllegalArgumentException when the URL is malformed; its message never repeats the
+   *     URL, which may hold a password
+   */
   static PgConnectOptions connectOptions(String url) {
     String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
-    return PgConnectOptions.fromUri(uri);
+    try {
+      return PgConnectOptions.fromUri(uri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("store.url is not a valid PostgreSQL URL"
+          + " (postgresql://user:password@host:5432/database)");
+    }
   }
 
   @Override
