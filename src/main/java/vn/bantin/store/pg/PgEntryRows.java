@@ -27,44 +27,52 @@ final class PgEntryRows {
     this.now = now;
   }
 
-  /** Whether a story was created (false: one with this id existed). */
-  Future<Boolean> insertStory(Entry entry, String storyId) {
-    return c.preparedQuery("INSERT INTO stories (id, link, title, summary_html, content_html,"
-            + " author, published, first_source_id, first_entry_key, created_at)"
-            + " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT (id) DO NOTHING")
-        .execute(Tuple.from(Arrays.asList(storyId, entry.link(), entry.title(),
-            entry.summaryHtml(), entry.contentHtml(), entry.author(),
-            entry.published().toEpochMilli(), entry.sourceId(), entry.key(),
-            now.toEpochMilli())))
-        .map(result -> result.rowCount() > 0);
-  }
+  /**
+   * What inserting an entry did.
+   *
+   * @param created whether its story was created (false: it joined, or the id existed)
+   * @param inserted whether the entry was inserted (false: it was stored already)
+   */
+  record Inserted(boolean created, boolean inserted) {}
+
+  // The entry and its band hashes in one statement: rows written by the sub-statements of one
+  // WITH are checked against their foreign keys when the whole statement ends (PostgreSQL
+  // "WITH Queries", section 7.8.4), so one round trip writes a story, its entry and its bands.
+  private static final String ENTRY = "e AS (INSERT INTO entries (source_id, entry_key,"
+      + " story_id, link, canonical_link, title, title_key, published, fetched_at, last_seen,"
+      + " signature, marks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)"
+      + " ON CONFLICT (source_id, entry_key) DO NOTHING RETURNING published),"
+      + " b AS (INSERT INTO entry_bands (band, published, source_id, entry_key)"
+      + " SELECT band, e.published, $1, $2 FROM e CROSS JOIN unnest($12::bigint[]) AS band)";
+  private static final String JOIN = "WITH " + ENTRY + " SELECT 0::bigint,"
+      + " (SELECT count(*) FROM e)";
+  private static final String CREATE = "WITH s AS (INSERT INTO stories (id, link, title,"
+      + " summary_html, content_html, author, published, first_source_id, first_entry_key,"
+      + " created_at) VALUES ($3, $4, $6, $13, $14, $15, $8, $1, $2, $16)"
+      + " ON CONFLICT (id) DO NOTHING RETURNING 1), " + ENTRY
+      + " SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM e)";
 
   /**
-   * Inserts an entry with its identity keys and fingerprint bands.
+   * Inserts an entry with its identity keys and fingerprint bands, and with {@code newStory}
+   * first the story it is the first sighting of, in one statement.
    *
    * @param k its keys, the fingerprint computed
-   * @return whether it was inserted (false: it was stored already)
    */
-  Future<Boolean> insertEntry(Entry entry, Keys k, String storyId) {
+  Future<Inserted> insert(Entry entry, Keys k, String storyId, boolean newStory) {
     byte[] signature = k.fingerprint().signatureBytes();
-    return c.preparedQuery("INSERT INTO entries (source_id, entry_key, story_id, link,"
-            + " canonical_link, title, title_key, published, fetched_at, last_seen, signature,"
-            + " marks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-            + " ON CONFLICT (source_id, entry_key) DO NOTHING")
-        .execute(Tuple.from(Arrays.asList(entry.sourceId(), entry.key(), storyId, entry.link(),
-            k.canonicalLink(), entry.title(), k.titleKey(), entry.published().toEpochMilli(),
-            entry.fetchedAt().toEpochMilli(), entry.fetchedAt().toEpochMilli(),
-            signature == null ? null : Buffer.buffer(signature), k.fingerprint().marks())))
-        .compose(result -> {
-          long[] bands = k.fingerprint().bands();
-          if (result.rowCount() == 0 || bands.length == 0) {
-            return Future.succeededFuture(result.rowCount() > 0);
-          }
-          return c.preparedQuery("INSERT INTO entry_bands (band, published, source_id,"
-                  + " entry_key) SELECT band, $2, $3, $4 FROM unnest($1::bigint[]) AS band")
-              .execute(Tuple.of(Arrays.stream(bands).boxed().toArray(Long[]::new),
-                  entry.published().toEpochMilli(), entry.sourceId(), entry.key()))
-              .map(true);
+    List<Object> values = new ArrayList<>(Arrays.asList(entry.sourceId(), entry.key(), storyId,
+        entry.link(), k.canonicalLink(), entry.title(), k.titleKey(),
+        entry.published().toEpochMilli(), entry.fetchedAt().toEpochMilli(),
+        signature == null ? null : Buffer.buffer(signature), k.fingerprint().marks(),
+        Arrays.stream(k.fingerprint().bands()).boxed().toArray(Long[]::new)));
+    if (newStory) {
+      values.addAll(Arrays.asList(entry.summaryHtml(), entry.contentHtml(), entry.author(),
+          now.toEpochMilli()));
+    }
+    return c.preparedQuery(newStory ? CREATE : JOIN).execute(Tuple.from(values))
+        .map(rows -> {
+          Row row = rows.iterator().next();
+          return new Inserted(row.getLong(0) > 0, row.getLong(1) > 0);
         });
   }
 

@@ -171,21 +171,15 @@ final class PgIngest {
           return null;
         });
       }
-      if (match.isPresent()) {
-        String storyId = match.get().storyId();
-        return rows.insertEntry(entry, k, storyId).map(inserted -> {
-          record(inserted ? Outcome.JOINED : Outcome.KNOWN, storyId);
-          return null;
-        });
-      }
-      // The id is minted from this very entry, so it exists already only when the entry was
-      // removed without its story; joining keeps the published id rather than failing forever.
-      String storyId = StoryIds.mint(entry.sourceId(), entry.key());
-      return rows.insertStory(entry, storyId).compose(created ->
-          rows.insertEntry(entry, k, storyId).map(inserted -> {
-            record(!inserted ? Outcome.KNOWN : created ? Outcome.NEW : Outcome.JOINED, storyId);
-            return null;
-          }));
+      // A new story's id is minted from this very entry, so it exists already only when the
+      // entry was removed without its story; joining keeps the published id rather than failing.
+      String storyId = match.map(Match::storyId)
+          .orElseGet(() -> StoryIds.mint(entry.sourceId(), entry.key()));
+      return rows.insert(entry, k, storyId, match.isEmpty()).map(done -> {
+        record(!done.inserted() ? Outcome.KNOWN
+            : done.created() ? Outcome.NEW : Outcome.JOINED, storyId);
+        return null;
+      });
     });
   }
 
