@@ -40,6 +40,7 @@ import vn.bantin.refresh.Refresher;
 import vn.bantin.refresh.Scheduler;
 import vn.bantin.store.SqliteStore;
 import vn.bantin.store.Store;
+import vn.bantin.store.pg.PgStore;
 
 /**
  * One running bantin: the stages wired together, the scheduler polling and the HTTP server
@@ -56,6 +57,8 @@ public final class Bantin {
   private static final long RELOAD_EVERY_MILLIS = 2000;
   /** Saved versions of feeds.yml kept for history and rollback. */
   private static final int HISTORY_KEPT = 50;
+  /** PostgreSQL connections for polls and other writes; reads have their own. */
+  private static final int PG_WRITE_CONNECTIONS = 4;
 
   private final Vertx vertx;
   private final Store store;
@@ -99,11 +102,24 @@ public final class Bantin {
         .build();
     // Built here, off any worker, so that its fetches run on an event-loop context.
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
-    return SqliteStore.open(vertx, settings.store().dataDir(), settings.store().readPoolSize(),
-            clock)
+    return openStore(vertx, settings.store(), clock)
         .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, config, applier, clock,
             registry))
         .onFailure(e -> vertx.close());
+  }
+
+  /**
+   * The store {@code settings} select: PostgreSQL, shared by every instance given the same URL,
+   * when {@code url} is set; else SQLite in the data directory.
+   */
+  private static Future<Store> openStore(Vertx vertx, Settings.Store settings,
+      InstantSource clock) {
+    if (!settings.url().isEmpty()) {
+      return PgStore.open(vertx, settings.url(), settings.readPoolSize(), PG_WRITE_CONNECTIONS,
+          clock).map(store -> store);
+    }
+    return SqliteStore.open(vertx, settings.dataDir(), settings.readPoolSize(), clock)
+        .map(store -> store);
   }
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,

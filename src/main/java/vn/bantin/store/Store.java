@@ -13,8 +13,9 @@ import vn.bantin.model.Story;
 
 /**
  * Where entries, stories and source state live. Every method may be called from any thread,
- * never blocks the caller, and completes its future on a Vert.x context. Implementations: SQLite
- * (one machine) and, later, PostgreSQL (many instances).
+ * never blocks the caller, and completes its future on a Vert.x context. Implementations: {@link
+ * SqliteStore} (one machine) and {@link vn.bantin.store.pg.PgStore} (many instances sharing one
+ * PostgreSQL database); both pass the one contract test suite ({@code StoreContractTest}).
  */
 public interface Store {
 

@@ -3,13 +3,7 @@ package vn.bantin.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.bantin.store.StoreFixture.await;
-import static vn.bantin.store.StoreFixture.entry;
-import static vn.bantin.store.StoreFixture.hoursAgo;
-import static vn.bantin.store.StoreFixture.polled;
 
-import io.vertx.core.Context;
-import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,15 +13,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What only the SQLite store does: its file, its WAL mode, its migrations. */
 class SqliteStoreLifecycleTest {
 
   @TempDir Path tmp;
@@ -80,46 +72,5 @@ class SqliteStoreLifecycleTest {
     Path file = Files.writeString(tmp.resolve("not-a-dir"), "x");
     assertThatThrownBy(() -> StoreFixture.open(vertx, file))
         .isInstanceOf(ExecutionException.class);
-  }
-
-  @Test
-  void closeFinishesWritesAlreadyQueued() throws Exception {
-    SqliteStore store = StoreFixture.open(vertx, tmp);
-    List<Future<IngestResult>> writes = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      writes.add(store.ingest(polled("vov", null, null),
-          List.of(entry("vov", "g" + i, "https://vov.vn/" + i, "Tin " + i, hoursAgo(i)))));
-    }
-    await(store.close());
-    for (Future<IngestResult> write : writes) {
-      assertThat(await(write)).isEqualTo(new IngestResult(1, 0, 0, 0, Set.of()));
-    }
-    SqliteStore reopened = StoreFixture.open(vertx, tmp);
-    assertThat(await(reopened.latest(null, 100, null))).hasSize(20);
-    await(reopened.close());
-  }
-
-  @Test
-  void callsAfterCloseFail() throws Exception {
-    SqliteStore store = StoreFixture.open(vertx, tmp);
-    await(store.close());
-    assertThatThrownBy(() -> await(store.latest(null, 1, null)))
-        .hasCauseInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> await(store.savePollState(polled("vov", null, null))))
-        .hasCauseInstanceOf(IllegalStateException.class);
-  }
-
-  @Test
-  void futuresCompleteOnTheCallersEventLoopContext() throws Exception {
-    SqliteStore store = StoreFixture.open(vertx, tmp);
-    Context context = vertx.getOrCreateContext();
-    Promise<Boolean> sameContext = Promise.promise();
-    context.runOnContext(v -> store.ingest(polled("vov", null, null), List.of(
-            entry("vov", "g1", "https://vov.vn/1", "Tin", hoursAgo(1))))
-        .compose(r -> store.latest(null, 1, null))
-        .onComplete(ar -> sameContext.complete(
-            ar.succeeded() && Vertx.currentContext() == context && Context.isOnEventLoopThread())));
-    assertThat(await(sameContext.future())).isTrue();
-    await(store.close());
   }
 }

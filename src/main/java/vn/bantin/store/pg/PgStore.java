@@ -1,0 +1,183 @@
+package vn.bantin.store.pg;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.model.Entry;
+import vn.bantin.model.SourceState;
+import vn.bantin.model.Story;
+import vn.bantin.store.IngestResult;
+import vn.bantin.store.Store;
+
+/**
+ * The {@link Store} that several bantin instances share: one PostgreSQL database, reached through
+ * Vert.x's reactive client, so no call blocks a thread. Every instance may write at any time;
+ * unique keys and {@link PgLocks advisory locks} in the database, not memory, make one story of
+ * one piece of news however many instances see it at once. Futures complete on the caller's Vert.x context.
+ */
+public final class PgStore implements Store {
+
+  /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
+  private final Pool writes;
+  /** Reads for HTTP answers and the admin API. */
+  private final Pool reads;
+  private final WorkerExecutor compute;
+  private final InstantSource clock;
+  private final InFlight inFlight = new InFlight();
+  private Future<Void> closing;
+  private volatile Function<Story, Set<String>> categories;
+
+  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, InstantSource clock) {
+    this.writes = writes;
+    this.reads = reads;
+    this.compute = compute;
+    this.clock = clock;
+  }
+
+  /**
+   * Connects to the database at {@code url} and brings its schema up to date, safely when
+   * several instances start at once.
+   *
+   * @param url {@code postgresql://user:password@host:port/database} ({@code postgres://} and
+   *     {@code jdbc:postgresql://} work too)
+   * @param readConnections the most connections open for reads, at least 1
+   * @param writeConnections the most connections open for writes, at least 1
+   * @param clock the time stamped on stories and source states
+   * @return the store; failed when the URL is malformed or the database cannot be reached or
+   *     migrated
+   */
+  public static Future<PgStore> open(Vertx vertx, String url, int readConnections,
+      int writeConnections, InstantSource clock) {
+    PgConnectOptions options;
+    try {
+      options = connectOptions(url);
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    if (readConnections < 1 || writeConnections < 1) {
+      return Future.failedFuture(new IllegalArgumentException("connections < 1"));
+    }
+    Pool writes = pool(vertx, options, "bantin-store-pg-write", writeConnections);
+    Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections);
+    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
+        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return PgMigrations.apply(writes, clock)
+        .map(applied -> new PgStore(writes, reads, compute, clock))
+        .onFailure(e -> {
+          writes.close();
+          reads.close();
+          compute.close();
+        });
+  }
+
+  private static Pool pool(Vertx vertx, PgConnectOptions options, String name, int size) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(size).setName(name))
+        .connectingTo(options)
+        .using(vertx)
+        .build();
+  }
+
+  /**
+   * The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped.
+   *
+   * @throws IllegalArgumentException when the URL is malformed; its message never repeats the
+   *     URL, which may hold a password
+   */
+  static PgConnectOptions connectOptions(String url) {
+    String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
+    try {
+      return PgConnectOptions.fromUri(uri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("store.url is not a valid PostgreSQL URL"
+          + " (postgresql://user:password@host:5432/database)");
+    }
+  }
+
+  @Override
+  public Future<Void> syncSources(List<SourceConfig> sources) {
+    List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
+    return run(() -> writes.withTransaction(c -> PgSources.sync(c, copy)));
+  }
+
+  @Override
+  public Future<Map<String, SourceState>> sourceStates() {
+    return run(() -> PgSources.all(reads));
+  }
+
+  @Override
+  public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
+    List<Entry> copy = entries.stream().map(NulFree::entry).toList();
+    SourceState clean = NulFree.state(state);
+    Function<Story, Set<String>> rules = categories;
+    return run(() -> Retry.transaction(writes,
+        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)));
+  }
+
+  @Override
+  public Future<Void> savePollState(SourceState state) {
+    return run(() -> PgSources.save(writes, NulFree.state(state), false, clock.instant()));
+  }
+
+  @Override
+  public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
+    categories = rules;
+    return run(() -> Retry.transaction(writes, c -> PgLocks.take(c, PgLocks.STORIES)
+        .compose(v -> PgMembership.rebuild(c, version, rules, compute))));
+  }
+
+  @Override
+  public Future<List<Story>> stories(String categoryId, int limit, Instant since) {
+    if (limit < 0) {
+      return Future.failedFuture(new IllegalArgumentException("limit < 0"));
+    }
+    return run(() -> PgStories.inCategory(reads, categoryId, limit, since));
+  }
+
+  @Override
+  public Future<Map<String, Long>> entryCounts() {
+    return run(() -> PgSources.entryCounts(reads));
+  }
+
+  @Override
+  public Future<Integer> prune(Instant cutoff) {
+    // Under the stories lock, so no ingest decides to join a story being deleted. Entries and
+    // every table keyed by story follow by ON DELETE CASCADE.
+    return run(() -> Retry.transaction(writes, (SqlConnection c) -> PgLocks.take(c,
+            PgLocks.STORIES)
+        .compose(v -> c.preparedQuery("DELETE FROM stories WHERE published < $1"
+                + " AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.story_id = stories.id"
+                + " AND e.last_seen >= $1)")
+            .execute(Tuple.of(cutoff.toEpochMilli())))
+        .map(result -> result.rowCount())));
+  }
+
+  /** Completes after every call made before it; later calls fail with IllegalStateException. */
+  @Override
+  public synchronized Future<Void> close() {
+    if (closing == null) {
+      closing = inFlight.close()
+          .eventually(() -> Future.join(writes.close(), reads.close(), compute.close()))
+          .mapEmpty();
+    }
+    return closing;
+  }
+
+  private <T> Future<T> run(Supplier<Future<T>> work) {
+    return inFlight.track(work);
+  }
+}
