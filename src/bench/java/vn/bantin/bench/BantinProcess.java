@@ -29,7 +29,7 @@ final class BantinProcess implements AutoCloseable {
   private final Thread hook;
 
   /** What one {@code POST /admin/api/refresh} answered, and how long it took. */
-  record Refresh(long nanos, JsonObject summary) {
+  record Refresh(long startNanos, long nanos, JsonObject summary) {
     int count(String key) {
       return summary.getInteger(key, -1);
     }
@@ -114,7 +114,7 @@ final class BantinProcess implements AutoCloseable {
         throw new IllegalStateException("refresh answered " + response.statusCode() + ": "
             + response.body());
       }
-      return new Refresh(nanos, new JsonObject(response.body()));
+      return new Refresh(started, nanos, new JsonObject(response.body()));
     });
   }
 

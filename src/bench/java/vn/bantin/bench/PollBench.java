@@ -22,8 +22,8 @@ import java.util.Map;
  * ({@link PollPairs}) and writes a Markdown report.
  *
  * <p>{@code java vn.bantin.bench.PollBench work=DIR jar=JAR result=FILE [feeds=1000] [items=50]
- * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=3] [modes=cycle,serve] [gzip=false]
- * [serve-pairs=3] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
+ * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
+ * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
  * [profile=FILE.jfr]}
  */
 public final class PollBench {
@@ -49,7 +49,7 @@ public final class PollBench {
     Vertx vertx = Vertx.vertx();
     PollUpstream upstream = new PollUpstream(vertx,
         new PollFeeds(items, Instant.now().truncatedTo(ChronoUnit.DAYS)), feeds, hosts, gzip);
-    upstream.generation(1);
+    upstream.generation(0);
     int upstreamPort = freePort();
     upstream.listen(upstreamPort).toCompletionStage().toCompletableFuture().join();
     Path feedsYml = work.resolve("feeds.yml");
@@ -66,21 +66,22 @@ public final class PollBench {
     }
     int bantinPort = freePort();
     int parseThreads = Runtime.getRuntime().availableProcessors(); // bantin's default pool size
-    PollReference reference = new PollReference(vertx, concurrency, perHost, parseThreads);
+    PollReference reference = new PollReference(concurrency, perHost, parseThreads);
     StringBuilder report = new StringBuilder();
     try (BantinProcess bantin = BantinProcess.start(Path.of(args.get("jar")), bantinOpts, work,
         bantinPort, feedsYml, concurrency, perHost)) {
       System.out.println("bantin: pid " + bantin.pid() + " on " + bantin.base());
       PollPairs pairs = new PollPairs(upstream, upstreamPort, feeds, items, bantin, reference,
           report);
-      pairs.warmUp();
+      pairs.warmUp(modes.contains("serve")
+          || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0);
       int pairCount = Integer.parseInt(args.getOrDefault("pairs", "5"));
       if (modes.contains("cycle")) {
-        pairs.cycles(pairCount, Integer.parseInt(args.getOrDefault("changed-pairs", "3")),
+        pairs.cycles(pairCount, Integer.parseInt(args.getOrDefault("changed-pairs", "2")),
             args.get("profile"));
       }
       if (modes.contains("serve")) {
-        pairs.serving(Integer.parseInt(args.getOrDefault("serve-pairs", "3")),
+        pairs.serving(Integer.parseInt(args.getOrDefault("serve-pairs", "2")),
             Integer.parseInt(args.getOrDefault("serve-seconds", "0")),
             Integer.parseInt(args.getOrDefault("wrk-connections", "16")));
       }

@@ -24,7 +24,7 @@ final class PollPairs {
   private final Map<String, Map<String, Double>> cpu = new TreeMap<>();
   private final Map<String, Integer> cpuCycles = new TreeMap<>();
   private boolean counting;
-  private int generation = 1;
+  private int generation;
 
   PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
       PollReference reference, StringBuilder report) {
@@ -40,18 +40,23 @@ final class PollPairs {
   }
 
   /**
-   * Settles bantin's first poll (itself a changed cycle), then unchanged and reference cycles,
-   * not counted.
+   * Settles bantin's first poll (of generation 0, feeds without items), then unchanged cycles
+   * of each side and, when {@code changed}, one changed cycle of each side, not counted: the
+   * JIT compiles parse and store code during the first ones.
    */
-  void warmUp() {
+  void warmUp(boolean changed) {
     System.out.println("== warm-up (not counted)");
     bantin.refresh(); // joins the poll bantin starts with
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 10; i++) {
       print("warm-up unchanged bantin", unchangedBantin());
       print("warm-up unchanged reference", unchangedReference());
     }
-    print("warm-up changed reference", changedReference(false));
-    print("warm-up changed reference+parse", changedReference(true));
+    if (changed) {
+      nextGeneration();
+      print("warm-up changed bantin", changedBantin());
+      print("warm-up changed reference", changedReference(false));
+      print("warm-up changed reference+parse", changedReference(true));
+    }
   }
 
   /**
@@ -224,6 +229,7 @@ final class PollPairs {
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
     BantinProcess.Refresh r = bantin.refresh();
     cpuUsed("unchanged", cpuBefore);
+    fetchedBy(r);
     check(r, "notModified", feeds);
     checkRequests(before, 0, feeds);
     return r.nanos() / 1e9;
@@ -245,6 +251,7 @@ final class PollPairs {
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
     BantinProcess.Refresh r = bantin.refresh();
     cpuUsed("changed", cpuBefore);
+    fetchedBy(r);
     check(r, "fetched", feeds);
     check(r, "new", feeds * items);
     checkRequests(before, feeds, 0);
@@ -260,6 +267,12 @@ final class PollPairs {
     }
     checkRequests(before, feeds, 0);
     return c.nanos() / 1e9;
+  }
+
+  /** When the upstream sent its last answer of a bantin cycle, against when the cycle ended. */
+  private void fetchedBy(BantinProcess.Refresh r) {
+    System.out.printf("    upstream's last answer at %.3f s of %.3f s%n",
+        (upstream.lastAnswerNanos() - r.startNanos()) / 1e9, r.nanos() / 1e9);
   }
 
   private void cpuUsed(String kind, Map<String, Double> before) {

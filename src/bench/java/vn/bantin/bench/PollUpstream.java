@@ -43,6 +43,7 @@ final class PollUpstream {
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong notModified = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private volatile long lastAnswerNanos;
   private volatile Generation current;
 
   private record Generation(int number, Buffer[] bodies, Buffer[] gzipped, String[] etags,
@@ -116,6 +117,11 @@ final class PollUpstream {
     return current.bodies()[f - 1];
   }
 
+  /** {@link System#nanoTime} when the latest answer was sent. */
+  long lastAnswerNanos() {
+    return lastAnswerNanos;
+  }
+
   /** Answers so far: {200s, 304s, body bytes}. */
   long[] counts() {
     return new long[] {ok.get(), notModified.get(), bytes.get()};
@@ -146,6 +152,7 @@ final class PollUpstream {
         .putHeader(HttpHeaders.LAST_MODIFIED, now.lastModified());
     if (etag.equals(request.getHeader(HttpHeaders.IF_NONE_MATCH))) {
       notModified.incrementAndGet();
+      lastAnswerNanos = System.nanoTime();
       response.setStatusCode(304).end();
       return;
     }
@@ -157,6 +164,7 @@ final class PollUpstream {
       response.putHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
     }
     bytes.addAndGet(body.length());
+    lastAnswerNanos = System.nanoTime();
     response.putHeader(HttpHeaders.CONTENT_TYPE, CONTENT_TYPE).end(body);
   }
 
