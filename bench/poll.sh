@@ -24,7 +24,7 @@ for tool in java mvn wrk jcmd timeout; do
   command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install -y wrk)" >&2; exit 1; }
 done
 
-build=target-bench
+build=${BUILD_DIR:-target-bench}
 if [[ -z "${SKIP_BUILD:-}" ]]; then
   echo "== build"
   mvn -B -q -Pbench -DbuildDir="$build" -DskipTests package dependency:build-classpath \

@@ -66,13 +66,14 @@ public final class PollBench {
     }
     int bantinPort = freePort();
     int parseThreads = Runtime.getRuntime().availableProcessors(); // bantin's default pool size
-    PollReference reference = new PollReference(concurrency, perHost, parseThreads);
+    PollReference reference = new PollReference(concurrency, perHost, parseThreads, false);
+    PollReference metered = new PollReference(concurrency, perHost, parseThreads, true);
     StringBuilder report = new StringBuilder();
     try (BantinProcess bantin = BantinProcess.start(Path.of(args.get("jar")), bantinOpts, work,
         bantinPort, feedsYml, concurrency, perHost)) {
       System.out.println("bantin: pid " + bantin.pid() + " on " + bantin.base());
       PollPairs pairs = new PollPairs(upstream, upstreamPort, feeds, items, bantin, reference,
-          report);
+          metered, report);
       pairs.warmUp(modes.contains("serve")
           || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0);
       int pairCount = Integer.parseInt(args.getOrDefault("pairs", "5"));
@@ -87,6 +88,7 @@ public final class PollBench {
       }
     } finally {
       reference.close();
+      metered.close();
       upstream.close();
       vertx.close();
     }

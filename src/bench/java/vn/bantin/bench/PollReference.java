@@ -1,9 +1,12 @@
 package vn.bantin.bench;
 
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -12,6 +15,8 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +60,19 @@ final class PollReference {
   /** One cycle's result. */
   record Cycle(long nanos, int ok, int notModified, int failed, long bytes, int entries) {}
 
-  PollReference(int concurrency, int perHost, int parseThreads) {
-    this.vertx = Vertx.vertx();
+  /**
+   * @param metrics whether its Vert.x records Micrometer metrics as bantin's does (HTTP client
+   *     meters for every request), or none
+   */
+  PollReference(int concurrency, int perHost, int parseThreads, boolean metrics) {
+    this.vertx = metrics
+        ? Vertx.builder()
+            .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions()
+                .setEnabled(true).setJvmMetricsEnabled(true)))
+            .withMetrics(new MicrometerMetricsFactory(
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)))
+            .build()
+        : Vertx.vertx();
     this.context = vertx.getOrCreateContext();
     this.perHost = perHost;
     this.client = vertx.createHttpClient(new HttpClientOptions()
