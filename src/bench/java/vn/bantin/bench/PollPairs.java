@@ -309,6 +309,7 @@ final class PollPairs {
 
   private void checkRequests(long[] before, int ok, int notModified) {
     long[] after = upstream.counts();
+    System.out.printf("    new connections: %d%n", after[3] - before[3]);
     if (after[0] - before[0] != ok || after[1] - before[1] != notModified) {
       throw new IllegalStateException("upstream answered " + (after[0] - before[0]) + " 200s and "
           + (after[1] - before[1]) + " 304s, wanted " + ok + " and " + notModified);

@@ -43,6 +43,7 @@ final class PollUpstream {
   private final AtomicLong ok = new AtomicLong();
   private final AtomicLong notModified = new AtomicLong();
   private final AtomicLong bytes = new AtomicLong();
+  private final AtomicLong connections = new AtomicLong();
   private volatile long lastAnswerNanos;
   private volatile Generation current;
 
@@ -61,7 +62,8 @@ final class PollUpstream {
   Future<Void> listen(int port) {
     List<Future<HttpServer>> listening = new ArrayList<>();
     for (int h = 1; h <= hosts; h++) {
-      HttpServer server = vertx.createHttpServer().requestHandler(this::handle);
+      HttpServer server = vertx.createHttpServer().requestHandler(this::handle)
+          .connectionHandler(connection -> connections.incrementAndGet());
       servers.add(server);
       listening.add(server.listen(port, host(h)));
     }
@@ -122,9 +124,9 @@ final class PollUpstream {
     return lastAnswerNanos;
   }
 
-  /** Answers so far: {200s, 304s, body bytes}. */
+  /** Answers so far: {200s, 304s, body bytes, connections accepted}. */
   long[] counts() {
-    return new long[] {ok.get(), notModified.get(), bytes.get()};
+    return new long[] {ok.get(), notModified.get(), bytes.get(), connections.get()};
   }
 
   Future<Void> close() {
