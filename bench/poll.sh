@@ -13,6 +13,7 @@
 #   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
+#   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
 #   FEEDS=200 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 SERVE_SECONDS=8 WRK_CONNECTIONS=16
 #
 # Everything listens on loopback (127.0.0.1 .. 127.0.0.HOSTS); every process started here is

@@ -54,9 +54,8 @@ public final class PollBench {
     upstream.listen(upstreamPort).toCompletionStage().toCompletableFuture().join();
     Path feedsYml = work.resolve("feeds.yml");
     Files.writeString(feedsYml, feedsYaml(upstream, feeds, upstreamPort));
-    System.out.printf("upstream: %d feeds of %d items on 127.0.0.1..%d:%d, %d kB per generation"
-        + "%s%n", feeds, items, hosts, upstreamPort, upstream.generationBytes() / 1024,
-        gzip ? " (gzip)" : "");
+    System.out.printf("upstream: %d feeds of %d items on 127.0.0.1..%d:%d%s%n", feeds, items,
+        hosts, upstreamPort, gzip ? " (gzip)" : "");
 
     List<String> bantinOpts = new ArrayList<>();
     for (String o : args.getOrDefault("bantin-opts", "").trim().split("\\s+")) {

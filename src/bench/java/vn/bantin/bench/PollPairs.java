@@ -298,6 +298,8 @@ final class PollPairs {
 
   private void nextGeneration() {
     upstream.generation(++generation);
+    System.out.printf("  upstream: generation %d, %d kB of feeds as served%n", generation,
+        upstream.generationBytes() / 1024);
   }
 
   private void check(BantinProcess.Refresh r, String key, int want) {
