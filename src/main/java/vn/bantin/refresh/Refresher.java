@@ -32,6 +32,11 @@ import vn.bantin.store.Store;
  */
 public final class Refresher {
   private static final Logger LOG = Logger.getLogger(Refresher.class.getName());
+  /**
+   * Fetched bodies parsed or stored at once: enough to keep every core parsing and the store's
+   * writer busy, few enough that parsing keeps pace with the writer (see {@link IngestGate}).
+   */
+  static final int INGEST_LIMIT = 2 * Runtime.getRuntime().availableProcessors();
 
   private final Fetcher fetcher;
   private final FeedParser parser;
@@ -41,6 +46,7 @@ public final class Refresher {
   private final PollTiming timing;
   private final InstantSource clock;
   private final Metrics metrics;
+  private final IngestGate gate = new IngestGate(INGEST_LIMIT);
 
   /** {@code parsePool} runs parse and normalize; {@code random} draws the jitter. */
   public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store,
@@ -85,6 +91,13 @@ public final class Refresher {
   private Future<PollOutcome> ingest(SourceConfig source, SourceState state, String polledUrl,
       FetchResult.Fetched fetched) {
     Instant fetchedAt = clock.instant();
+    return gate.enter()
+        .compose(v -> parseAndStore(source, state, polledUrl, fetched, fetchedAt))
+        .andThen(done -> gate.leave());
+  }
+
+  private Future<PollOutcome> parseAndStore(SourceConfig source, SourceState state,
+      String polledUrl, FetchResult.Fetched fetched, Instant fetchedAt) {
     return parsePool.executeBlocking(() -> entriesOf(source, fetched, fetchedAt), false)
         .compose(entries -> {
           SourceState next = succeeded(source, state, polledUrl, 200, fetched.maxAge());

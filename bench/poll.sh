@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Poll-cycle and serving-under-polling benchmarks (bench/README.md, "Poll cycle"): bantin's jar
+# polls 1,000 feeds of 50 entries from a loopback upstream of the benchmark's own, interleaved
+# with a reference Vert.x client fetching the same URLs under the same limits; then wrk on a
+# cached category feed alone and during a changed cycle. Writes bench/results/poll-<date>.md.
+#
+#   bench/poll.sh                      both: 5 unchanged pairs, 2 changed, 2 serving pairs
+#                                      (~10 min on 2 idle cores; a changed cycle of 1,000 sources
+#                                      is 50,000 new entries, bound by the store's one writer)
+#   MODES=cycle bench/poll.sh          only the poll cycles (MODES=serve: only serving)
+#   FEEDS=200 PAIRS=5 CHANGED_PAIRS=3 SERVE_PAIRS=3 bench/poll.sh   (smaller changed cycles)
+#   GZIP=1 bench/poll.sh               the upstream sends gzip (bantin inflates on a worker)
+#   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
+#   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
+#   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
+#   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
+#   FEEDS=200 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 SERVE_SECONDS=8 WRK_CONNECTIONS=16
+#
+# Everything listens on loopback (127.0.0.1 .. 127.0.0.HOSTS); every process started here is
+# stopped on exit or interrupt. Needs java 17, mvn, wrk.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for tool in java mvn wrk jcmd timeout; do
+  command -v "$tool" >/dev/null || { echo "missing: $tool (Debian: apt-get install -y wrk)" >&2; exit 1; }
+done
+
+build=${BUILD_DIR:-target-bench}
+if [[ -z "${SKIP_BUILD:-}" ]]; then
+  echo "== build"
+  mvn -B -q -Pbench -DbuildDir="$build" -DskipTests package dependency:build-classpath \
+    -Dmdep.outputFile="$build/bench.classpath" -Dmdep.includeScope=test
+fi
+cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
+
+work=$(mktemp -d /tmp/bantin-poll.XXXXXX)
+driver=
+cleanup() {
+  if [[ -n "$driver" ]]; then
+    kill "$driver" 2>/dev/null || true
+    wait "$driver" 2>/dev/null || true
+  fi
+  # The driver stops bantin itself; this is for when the driver could not.
+  if [[ -f "$work/bantin.pid" ]]; then
+    kill "$(cat "$work/bantin.pid")" 2>/dev/null || true
+  fi
+  if [[ -n "${KEEP:-}" ]]; then echo "kept $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+mkdir -p bench/results
+stamp=$(date +%Y%m%d-%H%M%S)
+result="bench/results/poll-$stamp.md"
+profile=()
+[[ -n "${PROFILE:-}" ]] && profile=("profile=$PWD/bench/results/poll-$stamp.jfr")
+{
+  echo "# Poll benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "command: ${JAR:+JAR=$JAR }${MODES:+MODES=$MODES }${FEEDS:+FEEDS=$FEEDS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${SERVE_PAIRS:+SERVE_PAIRS=$SERVE_PAIRS }${GZIP:+GZIP=1 }bench/poll.sh"
+  echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB"
+  echo "software: $(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
+  echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
+  echo
+} >"$work/head.md"
+
+# The driver bounds every step itself (refresh 10 min, wrk duration + 60 s); this bounds it all.
+timeout --signal=TERM "${TIMEOUT:-1800}" java -Xmx1g -cp "$cp" vn.bantin.bench.PollBench \
+  "work=$work" "jar=${JAR:-$build/bantin.jar}" "result=$work/body.md" \
+  "feeds=${FEEDS:-1000}" "items=${ITEMS:-50}" "hosts=${HOSTS:-8}" \
+  "concurrency=${CONCURRENCY:-16}" "per-host=${PER_HOST:-2}" "pairs=${PAIRS:-5}" \
+  "changed-pairs=${CHANGED_PAIRS:-2}" \
+  "modes=${MODES:-cycle,serve}" "gzip=$([[ -n "${GZIP:-}" ]] && echo true || echo false)" \
+  "serve-pairs=${SERVE_PAIRS:-2}" "serve-seconds=${SERVE_SECONDS:-0}" \
+  "wrk-connections=${WRK_CONNECTIONS:-16}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" \
+  ${profile[@]+"${profile[@]}"} &
+driver=$!
+wait "$driver" || { echo "the benchmark failed; bantin's log:" >&2; tail -30 "$work/bantin.log" >&2; exit 1; }
+driver=
+cat "$work/head.md" "$work/body.md" >"$result"
+echo "Result: $result"

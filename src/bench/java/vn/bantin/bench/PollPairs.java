@@ -1,0 +1,342 @@
+package vn.bantin.bench;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The measured runs of {@link PollBench}: poll-cycle pairs (bantin against the reference, all
+ * unchanged and all changed) and serving pairs (wrk alone against wrk during a changed cycle),
+ * each pair in alternating order. Appends its tables to the report and prints every run.
+ */
+final class PollPairs {
+  private final PollUpstream upstream;
+  private final int feeds;
+  private final int items;
+  private final BantinProcess bantin;
+  private final PollReference reference;
+  private final PollReference metered;
+  private final StringBuilder report;
+  private final List<String> urls = new ArrayList<>();
+  private final Ratios changedSeconds = new Ratios();
+  private final Map<String, Map<String, Double>> cpu = new TreeMap<>();
+  private final Map<String, Integer> cpuCycles = new TreeMap<>();
+  private boolean counting;
+  private int generation;
+
+  PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
+      PollReference reference, PollReference metered, StringBuilder report) {
+    this.upstream = upstream;
+    this.feeds = feeds;
+    this.items = items;
+    this.bantin = bantin;
+    this.reference = reference;
+    this.metered = metered;
+    this.report = report;
+    for (int f = 1; f <= feeds; f++) {
+      urls.add(upstream.url(f, port));
+    }
+  }
+
+  /**
+   * Settles bantin's first poll (of generation 0, feeds without items), then unchanged cycles
+   * of each side and, when {@code changed}, one changed cycle of each side, not counted: the
+   * JIT compiles parse and store code during the first ones.
+   */
+  void warmUp(boolean changed) {
+    System.out.println("== warm-up (not counted)");
+    bantin.refresh(); // joins the poll bantin starts with
+    for (int i = 0; i < 10; i++) {
+      print("warm-up unchanged bantin", unchangedBantin());
+      print("warm-up unchanged reference", unchangedReference(reference));
+      print("warm-up unchanged reference with metrics", unchangedReference(metered));
+    }
+    if (changed) {
+      nextGeneration();
+      print("warm-up changed bantin", changedBantin());
+      print("warm-up changed reference", changedReference(false));
+      print("warm-up changed reference+parse", changedReference(true));
+    }
+  }
+
+  /**
+   * {@code pairs} pairs of unchanged cycles, the first {@code changedPairs} of them each followed
+   * by a pair of changed cycles; JFR of bantin over them all when {@code profile} names a file.
+   */
+  void cycles(int pairs, int changedPairs, String profile)
+      throws IOException, InterruptedException {
+    Ratios unchanged = new Ratios();
+    Ratios unchangedMetered = new Ratios();
+    Ratios sourcesPerSecond = new Ratios();
+    Ratios changed = new Ratios();
+    Ratios changedFetchOnly = new Ratios();
+    Ratios entriesPerSecond = new Ratios();
+    Ratios parseShare = new Ratios();
+    StringBuilder runs = new StringBuilder("| pair | kind | bantin s | reference s |"
+        + " reference+parse s |\n|---|---|---|---|---|\n");
+    String load = uptime();
+    counting = true;
+    if (profile != null) {
+      jcmd("JFR.start", "name=poll", "settings=profile", "filename=" + profile);
+    }
+    for (int p = 1; p <= pairs; p++) {
+      boolean bantinFirst = p % 2 == 1;
+      double b;
+      double r;
+      double rm;
+      if (bantinFirst) {
+        b = print("pair " + p + " unchanged bantin", unchangedBantin());
+        r = print("pair " + p + " unchanged reference", unchangedReference(reference));
+        rm = print("pair " + p + " unchanged reference+metrics", unchangedReference(metered));
+      } else {
+        rm = print("pair " + p + " unchanged reference+metrics", unchangedReference(metered));
+        r = print("pair " + p + " unchanged reference", unchangedReference(reference));
+        b = print("pair " + p + " unchanged bantin", unchangedBantin());
+      }
+      unchanged.add(b / r);
+      unchangedMetered.add(b / rm);
+      sourcesPerSecond.add(feeds / b);
+      runs.append("| %d | unchanged | %.3f | %.3f (with metrics %.3f) | |\n".formatted(p, b, r,
+          rm));
+      if (p > changedPairs) {
+        continue;
+      }
+      nextGeneration();
+      double rf;
+      double rp;
+      if (bantinFirst) {
+        b = print("pair " + p + " changed bantin", changedBantin());
+        rf = print("pair " + p + " changed reference", changedReference(false));
+        rp = print("pair " + p + " changed reference+parse", changedReference(true));
+      } else {
+        rf = print("pair " + p + " changed reference", changedReference(false));
+        rp = print("pair " + p + " changed reference+parse", changedReference(true));
+        b = print("pair " + p + " changed bantin", changedBantin());
+      }
+      changed.add(b / rp);
+      changedFetchOnly.add(b / rf);
+      entriesPerSecond.add((double) feeds * items / b);
+      parseShare.add(rp / rf);
+      changedSeconds.add(b);
+      runs.append("| %d | changed | %.3f | %.3f | %.3f |\n".formatted(p, b, rf, rp));
+    }
+    counting = false;
+    if (profile != null) {
+      jcmd("JFR.stop", "name=poll");
+    }
+    report.append("## Poll cycle\n\n").append(feeds).append(" sources of ").append(items)
+        .append(" entries, ").append(pairs).append(" unchanged pairs, ").append(changedPairs)
+        .append(" changed pairs\n\nload before: ").append(load)
+        .append("\nload after: ").append(uptime()).append("\n\n")
+        .append("| figure | median [min, max] | target |\n|---|---|---|\n")
+        .append("| unchanged: bantin / reference time | ").append(unchanged.summary("%.2fx"))
+        .append(" | <= 1.5x |\n| unchanged: bantin / reference with bantin's Vert.x metrics | ")
+        .append(unchangedMetered.summary("%.2fx"))
+        .append(" | |\n| unchanged: sources/s | ").append(sourcesPerSecond.summary("%.0f"))
+        .append(" | >= 2000 |\n| changed: bantin / (reference + parse) time | ")
+        .append(changed.summary("%.2fx")).append(" | <= 1.25x |\n")
+        .append("| changed: bantin / reference (fetch only) time | ")
+        .append(changedFetchOnly.summary("%.2fx")).append(" | |\n")
+        .append("| changed: (reference + parse) / reference | ").append(parseShare.summary("%.2fx"))
+        .append(" | |\n| changed: entries/s end to end (dedup and store included) | ")
+        .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n").append(runs).append('\n')
+        .append("bantin's CPU seconds per cycle by thread (mean over the measured cycles;"
+            + " /proc truncates names to 15 characters):\n\n");
+    cpu.forEach((kind, groups) -> {
+      report.append("- ").append(kind).append(": ");
+      StringBuilder line = new StringBuilder();
+      groups.entrySet().stream()
+          .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+          .filter(e -> e.getValue() / cpuCycles.get(kind) >= 0.005)
+          .forEach(e -> line.append(line.length() > 0 ? ", " : "").append(e.getKey())
+              .append(String.format(" %.2f", e.getValue() / cpuCycles.get(kind))));
+      report.append(line).append('\n');
+    });
+    report.append('\n');
+    System.out.print(report);
+  }
+
+  /**
+   * {@code pairs} pairs of wrk on the cached category feed (gzip): alone, and during a changed
+   * cycle started with it. {@code seconds} 0 means the median changed cycle, 3 to 20 s.
+   */
+  void serving(int pairs, int seconds, int connections) throws Exception {
+    if (seconds <= 0) {
+      if (changedSeconds.isEmpty()) {
+        nextGeneration();
+        changedSeconds.add(changedBantin());
+      }
+      seconds = (int) Math.max(3, Math.min(20, Math.round(changedSeconds.median())));
+    }
+    String url = bantin.base() + "/feeds/tin.rss?limit=100";
+    List<String> headers = List.of("Accept-Encoding: gzip");
+    System.out.println("== serving: wrk -t2 -c" + connections + " -d" + seconds + "s " + url);
+    WrkRun.await(WrkRun.start(url, 3, connections, headers), 3); // warm-up
+    Ratios rps = new Ratios();
+    Ratios p99 = new Ratios();
+    Ratios covered = new Ratios();
+    StringBuilder runs = new StringBuilder("| pair | alone req/s | alone p99 ms |"
+        + " polling req/s | polling p99 ms | cycle s | renders while polling |\n"
+        + "|---|---|---|---|---|---|---|\n");
+    String load = uptime();
+    for (int p = 1; p <= pairs; p++) {
+      WrkRun alone = null;
+      if (p % 2 == 1) {
+        alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
+      }
+      nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
+      double rendersBefore = renders();
+      Process wrk = WrkRun.start(url, seconds, connections, headers);
+      CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
+      WrkRun polling = WrkRun.await(wrk, seconds);
+      BantinProcess.Refresh done = cycle.join();
+      double rendered = renders() - rendersBefore;
+      check(done, "fetched", feeds);
+      if (alone == null) {
+        alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
+      }
+      double cycleSeconds = done.nanos() / 1e9;
+      rps.add(polling.requestsPerSecond() / alone.requestsPerSecond());
+      p99.add(polling.p99Micros() / alone.p99Micros());
+      covered.add(Math.min(1, cycleSeconds / seconds));
+      String line = "| %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f |%n".formatted(p,
+          alone.requestsPerSecond(), alone.p99Micros() / 1e3, polling.requestsPerSecond(),
+          polling.p99Micros() / 1e3, cycleSeconds, rendered);
+      System.out.print(line + (alone.errors() + polling.errors() > 0 ? "  wrk ERRORS\n" : ""));
+      runs.append(line);
+    }
+    report.append("## Serving under polling\n\nwrk -t2 -c").append(connections).append(" -d")
+        .append(seconds).append("s --latency -H 'Accept-Encoding: gzip' /feeds/tin.rss?limit=100"
+            + " (all sources in the category), ").append(pairs).append(" pairs\n\nload before: ")
+        .append(load).append("\nload after: ").append(uptime()).append("\n\n")
+        .append("| figure | median [min, max] | target |\n|---|---|---|\n")
+        .append("| req/s polling / alone | ").append(rps.summary("%.2fx")).append(" | >= 0.8x |\n")
+        .append("| p99 polling / alone | ").append(p99.summary("%.2fx")).append(" | <= 1.5x |\n")
+        .append("| share of the wrk run the cycle lasted | ").append(covered.summary("%.2f"))
+        .append(" | 1.00 |\n\n").append(runs).append('\n');
+    System.out.print(report.substring(report.lastIndexOf("## Serving")));
+  }
+
+  /** Feeds bantin has rendered so far (its {@code bantin_render_count_total} counters). */
+  private double renders() {
+    try {
+      double total = 0;
+      for (String line : bantin.get("/metrics").body().split("\n")) {
+        if (line.startsWith("bantin_render_count_total")) {
+          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        }
+      }
+      return total;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  private double unchangedBantin() {
+    long[] before = upstream.counts();
+    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    BantinProcess.Refresh r = bantin.refresh();
+    cpuUsed("unchanged", cpuBefore);
+    fetchedBy(r);
+    check(r, "notModified", feeds);
+    checkRequests(before, 0, feeds);
+    return r.nanos() / 1e9;
+  }
+
+  private double unchangedReference(PollReference reference) {
+    long[] before = upstream.counts();
+    PollReference.Cycle c = reference.cycle(urls, i -> upstream.etag(i + 1), false)
+        .toCompletionStage().toCompletableFuture().join();
+    if (c.notModified() != feeds) {
+      throw new IllegalStateException("reference: " + c);
+    }
+    checkRequests(before, 0, feeds);
+    return c.nanos() / 1e9;
+  }
+
+  private double changedBantin() {
+    long[] before = upstream.counts();
+    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    BantinProcess.Refresh r = bantin.refresh();
+    cpuUsed("changed", cpuBefore);
+    fetchedBy(r);
+    check(r, "fetched", feeds);
+    check(r, "new", feeds * items);
+    checkRequests(before, feeds, 0);
+    return r.nanos() / 1e9;
+  }
+
+  private double changedReference(boolean parse) {
+    long[] before = upstream.counts();
+    PollReference.Cycle c = reference.cycle(urls, i -> null, parse)
+        .toCompletionStage().toCompletableFuture().join();
+    if (c.ok() != feeds || (parse && c.entries() != feeds * items)) {
+      throw new IllegalStateException("reference: " + c);
+    }
+    checkRequests(before, feeds, 0);
+    return c.nanos() / 1e9;
+  }
+
+  /** When the upstream sent its last answer of a bantin cycle, against when the cycle ended. */
+  private void fetchedBy(BantinProcess.Refresh r) {
+    System.out.printf("    upstream's last answer at %.3f s of %.3f s%n",
+        (upstream.lastAnswerNanos() - r.startNanos()) / 1e9, r.nanos() / 1e9);
+  }
+
+  private void cpuUsed(String kind, Map<String, Double> before) {
+    Map<String, Double> after = ThreadCpu.of(bantin.pid());
+    System.out.println("    bantin CPU s: " + ThreadCpu.delta(before, after));
+    if (counting) {
+      cpuCycles.merge(kind, 1, Integer::sum);
+      after.forEach((group, seconds) -> cpu.computeIfAbsent(kind, k -> new TreeMap<>())
+          .merge(group, seconds - before.getOrDefault(group, 0.0), Double::sum));
+    }
+  }
+
+  private void nextGeneration() {
+    upstream.generation(++generation);
+    System.out.printf("  upstream: generation %d, %d kB of feeds as served%n", generation,
+        upstream.generationBytes() / 1024);
+  }
+
+  private void check(BantinProcess.Refresh r, String key, int want) {
+    if (r.count(key) != want || r.count("errors") != 0) {
+      throw new IllegalStateException("bantin's refresh: " + r.summary() + ", wanted " + key
+          + " = " + want);
+    }
+  }
+
+  private void checkRequests(long[] before, int ok, int notModified) {
+    long[] after = upstream.counts();
+    System.out.printf("    new connections: %d%n", after[3] - before[3]);
+    if (after[0] - before[0] != ok || after[1] - before[1] != notModified) {
+      throw new IllegalStateException("upstream answered " + (after[0] - before[0]) + " 200s and "
+          + (after[1] - before[1]) + " 304s, wanted " + ok + " and " + notModified);
+    }
+  }
+
+  private static double print(String what, double seconds) {
+    System.out.printf("  %-34s %7.3f s%n", what, seconds);
+    return seconds;
+  }
+
+  private void jcmd(String... command) throws IOException, InterruptedException {
+    List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(bantin.pid())));
+    line.addAll(List.of(command));
+    Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
+    System.out.print(new String(p.getInputStream().readAllBytes()));
+    p.waitFor();
+  }
+
+  static String uptime() {
+    try {
+      Process p = new ProcessBuilder("uptime").start();
+      return new String(p.getInputStream().readAllBytes()).trim();
+    } catch (IOException e) {
+      return "?";
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package vn.bantin.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * CPU seconds a Linux process's threads have used, summed by thread name with its digits
+ * dropped ({@code bantin-parse-0} and {@code -1} are {@code bantin-parse-}), read from
+ * {@code /proc/PID/task/TID/stat}. Empty where there is no /proc.
+ */
+final class ThreadCpu {
+  private static final double TICKS_PER_SECOND = 100; // USER_HZ, 100 on every Linux port
+
+  private ThreadCpu() {}
+
+  static Map<String, Double> of(long pid) {
+    Map<String, Double> byGroup = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      tasks.forEach(task -> {
+        try {
+          String stat = Files.readString(task.resolve("stat"));
+          int open = stat.indexOf('(');
+          int close = stat.lastIndexOf(')');
+          String name = stat.substring(open + 1, close).replaceAll("\\d+", "");
+          // After "(comm) ": state is field 3; utime and stime are fields 14 and 15.
+          String[] fields = stat.substring(close + 2).split(" ");
+          double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12]))
+              / TICKS_PER_SECOND;
+          byGroup.merge(name, seconds, Double::sum);
+        } catch (IOException | RuntimeException e) {
+          // the thread ended meanwhile
+        }
+      });
+    } catch (IOException e) {
+      return byGroup;
+    }
+    return byGroup;
+  }
+
+  /** {@code after - before} per group, groups that used under 5 ms left out, largest first. */
+  static String delta(Map<String, Double> before, Map<String, Double> after) {
+    StringBuilder out = new StringBuilder();
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+        .filter(e -> e.getValue() >= 0.005)
+        .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+        .forEach(e -> out.append(out.length() > 0 ? ", " : "").append(e.getKey())
+            .append(String.format(" %.2f", e.getValue())));
+    return out.toString();
+  }
+}
