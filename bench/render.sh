@@ -1,100 +1,117 @@
 #!/usr/bin/env bash
-# Builds and runs RenderBenchmark (bench/README.md "Rendering"). Extra arguments go to JMH, e.g.
-#   bench/render.sh -f 5                       more forks, for tighter ranges
-#   bench/render.sh 'render(Rss|Atom)|rome(Rss|Atom)'   a subset (a regexp over method names)
-# Writes bench/results/render-<date>.json (machine, load before and after, the table, JMH's
-# results) and prints bantin/Rome per format: median ratio of the forks [min, max] vs target.
+# Builds and runs RenderBenchmark (bench/README.md "Rendering"), A and B interleaved: each round
+# runs every pair (bantin, Rome) back to back as separate JMH runs, bantin first in odd rounds and
+# second in even ones. Ratios are taken within a round and reported as median [min, max].
+#   bench/render.sh                        3 rounds, about 6 minutes on 2 cores
+#   ROUNDS=5 bench/render.sh               tighter ranges
+#   PAIRS="renderRss:romeRss" ROUNDS=1 bench/render.sh   one pair, to try a change
+#   bench/render.sh -wi 6 -r 2s            extra arguments go to every JMH run
+# Writes bench/results/render-<date>.json (machine, load before and after, the table, every JMH
+# result) and prints the table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+rounds=${ROUNDS:-3}
+# bantin:rival, or a benchmark alone (JSON Feed and HTML have no Rome rival; alone they give
+# op/s and allocation). E.g. serveJson:renderJson shows what gzip and ETag add to a render.
+pairs=${PAIRS:-"renderRss:romeRss renderAtom:romeAtom serveRss:romeGzipRss serveAtom:romeGzipAtom
+  serveJson serveHtml"}
 
 build=target-bench
 mvn -B -q -Pbench -DbuildDir="$build" -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$build/bench.classpath"
 cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
 
-mkdir -p bench/results
 stamp=$(date +%Y%m%d-%H%M%S)
 result="bench/results/render-$stamp.json"
-raw="$build/render-$stamp.jmh.json"
-pattern=RenderBenchmark
-args=("$@")
-for ((i = 0; i < ${#args[@]}; i++)); do
-  case "${args[i]}" in
-    -h | -l | -lp | -lrf | -lprof) ;;
-    -*) i=$((i + 1)) ;;
-    *) pattern= ;; # JMH runs the union of the patterns it gets: one given replaces the default
-  esac
-done
+runs="$build/render-$stamp"
+mkdir -p bench/results "$runs"
 
-# Three forks of every benchmark in one invocation: the ratios are taken fork by fork (fork i of
-# bantin against fork i of Rome) and reported as median [min, max]. About 5 minutes on 2 cores.
-defaults=(-f 3 -wi 3 -w 1s -i 4 -r 1s -prof gc -rf json -rff "$raw")
+# One fork per run, short iterations: the rounds give the repetition. Six warm-up seconds, since
+# on a loaded machine C2 needs them before Rome's larger code path is compiled. JMH refuses an
+# option twice, so a default is only added when the arguments do not set it.
+defaults=(-f 1 -wi 6 -w 1s -i 3 -r 1s -prof gc)
 jmh=()
 for ((i = 0; i < ${#defaults[@]}; i += 2)); do
-  [[ " ${args[*]-} " == *" ${defaults[i]} "* ]] || jmh+=("${defaults[i]}" "${defaults[i + 1]}")
+  [[ " $* " == *" ${defaults[i]} "* ]] || jmh+=("${defaults[i]}" "${defaults[i + 1]}")
 done
+
+run() { # round, benchmark
+  # Other benchmarks may run at the same time (shared machine): JMH would refuse to start.
+  java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main "RenderBenchmark\.$2\$" "${jmh[@]}" "${@:3}" \
+    -rf json -rff "$runs/r$1-$2.json" > "$runs/r$1-$2.log" 2>&1 \
+    || { echo "JMH failed, see $runs/r$1-$2.log" >&2; exit 1; }
+  printf '  round %d %-14s %s\n' "$1" "$2" \
+    "$(grep -E "^RenderBenchmark\.$2 " "$runs/r$1-$2.log" | awk '{print $4, $NF}')"
+}
+
 load_before=$(uptime)
-java -cp "$cp" org.openjdk.jmh.Main $pattern "${jmh[@]}" "$@"
+echo "load before: $load_before"
+for ((round = 1; round <= rounds; round++)); do
+  for pair in $pairs; do
+    a=${pair%%:*} b=${pair##*:}
+    if [[ $a == "$b" ]]; then run "$round" "$a" "$@"
+    elif ((round % 2)); then run "$round" "$a" "$@"; run "$round" "$b" "$@"
+    else run "$round" "$b" "$@"; run "$round" "$a" "$@"; fi
+  done
+done
 load_after=$(uptime)
 
-python3 - "$raw" "$result" "bench/render.sh $*" "$load_before" "$load_after" <<'PY'
-import json, statistics, subprocess, sys
-raw, result, command, load_before, load_after = sys.argv[1:]
-runs = {r["benchmark"].rsplit(".", 1)[1]: r for r in json.load(open(raw))}
+python3 - "$runs" "$result" "ROUNDS=$rounds bench/render.sh $*" "$load_before" "$load_after" \
+  "$pairs" <<'PY'
+import glob, json, os, re, statistics, subprocess, sys
+runs, result, command, load_before, load_after, pairs = sys.argv[1:]
+pairs = [(p.split(":") + [None])[:2] for p in pairs.split()]
+score, alloc, jmh = {}, {}, []  # (round, benchmark) -> ops/s, bytes/op
+for path in glob.glob(os.path.join(runs, "r*.json")):
+    rnd = int(re.match(r"r(\d+)-", os.path.basename(path)).group(1))
+    for r in json.load(open(path)):
+        name = r["benchmark"].rsplit(".", 1)[1]
+        score[rnd, name] = r["primaryMetric"]["score"]
+        alloc[rnd, name] = r["secondaryMetrics"].get("gc.alloc.rate.norm", {}).get("score")
+        jmh.append(dict(r, round=rnd))
+rounds = sorted({k[0] for k in score})
 
-def forks(name, metric=None):
-    """The mean score of each fork, in fork order."""
-    r = runs[name]
-    m = r["primaryMetric"] if metric is None else r["secondaryMetrics"].get(metric)
-    return [statistics.mean(f) for f in m["rawData"]] if m else []
-
-def ratios(a, b, metric=None):
-    return [x / y for x, y in zip(forks(a, metric), forks(b, metric))]
+def per_round(a, b, table):
+    if b is None:
+        return []
+    return [table[r, a] / table[r, b] for r in rounds
+            if table.get((r, a)) and table.get((r, b))]
 
 def span(rs):
     return "%.2f [%.2f, %.2f]" % (statistics.median(rs), min(rs), max(rs)) if rs else "-"
 
-alloc = "gc.alloc.rate.norm"
-pairs = [("RSS", "renderRss", "romeRss"), ("Atom", "renderAtom", "romeAtom"),
-         ("RSS + gzip", "serveRss", "romeGzipRss"), ("Atom + gzip", "serveAtom", "romeGzipAtom")]
-rows, lines = [], []
-head = "%-12s %11s %11s %-22s %-7s %9s %9s %-20s" % (
-    "figure", "bantin op/s", "Rome op/s", "ratio (median [range])", "target", "bantin kB",
-    "Rome kB", "alloc ratio")
-lines += [head, "-" * len(head)]
-for label, ours, theirs in pairs:
-    if ours not in runs or theirs not in runs:
-        continue
-    rs, al = ratios(ours, theirs), ratios(ours, theirs, alloc)
-    ok = statistics.median(rs) >= 1.0
-    row = dict(figure=label, bantin=ours, rome=theirs, ops=statistics.mean(forks(ours)),
-               rome_ops=statistics.mean(forks(theirs)), ratio=statistics.median(rs),
-               ratio_min=min(rs), ratio_max=max(rs), target=">= 1.0", met=ok,
-               alloc=statistics.mean(forks(ours, alloc) or [0]),
-               rome_alloc=statistics.mean(forks(theirs, alloc) or [0]),
-               alloc_ratio=statistics.median(al) if al else None)
-    rows.append(row)
-    lines.append("%-12s %11.0f %11.0f %-22s %-7s %9.0f %9.0f %-20s" % (
-        label, row["ops"], row["rome_ops"], span(rs), ">=1.0 " + ("ok" if ok else "NO"),
-        row["alloc"] / 1024, row["rome_alloc"] / 1024, span(al)))
-lines += ["", "%-12s %11s %9s %-28s" % ("bantin only", "op/s", "alloc kB", "serve/render (cost of gzip+ETag)")]
-for fmt in ("Rss", "Atom", "Json", "Html"):
-    for kind in ("render", "serve"):
-        name = kind + fmt
-        if name in runs:
-            lines.append("%-12s %11.0f %9.0f %s" % (
-                name, statistics.mean(forks(name)), statistics.mean(forks(name, alloc) or [0]) / 1024,
-                span(ratios("serve" + fmt, "render" + fmt)) if kind == "serve" and "render" + fmt in runs else ""))
-cpu = subprocess.run("lscpu | grep 'Model name' | sed 's/.*: *//'", shell=True,
-                     capture_output=True, text=True).stdout.strip()
-nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
-lines += ["", "ratio: bantin op/s / Rome op/s per fork (fork i against fork i), median [min, max];",
-          "alloc ratio: bantin bytes per op / Rome bytes per op (lower is better).",
-          "machine: %s, %s cores; java %s" % (cpu, nproc, next(iter(runs.values()))["vmVersion"]),
-          "load before: " + load_before.strip(), "load after:  " + load_after.strip()]
-print("\n".join(lines))
+def med(table, name):
+    vs = [table[r, name] for r in rounds if table.get((r, name)) is not None]
+    return statistics.median(vs) if vs else float("nan")
+
+target = lambda b: ">= 1.0" if b and b.startswith("rome") else "-"
+head = "%-26s %9s %9s %-20s %-9s %9s %9s %-18s" % ("bantin / rival", "op/s", "rival", "ratio",
+    "target", "kB/op", "rival", "alloc ratio")
+lines = [head, "-" * len(head)]
+rows = []
+for a, b in pairs:
+    rs, al = per_round(a, b, score), per_round(a, b, alloc)
+    met = bool(rs) and statistics.median(rs) >= 1.0
+    rows.append(dict(bantin=a, rival=b, ops=med(score, a), rival_ops=med(score, b),
+        ratio=statistics.median(rs) if rs else None, ratio_min=min(rs, default=None),
+        ratio_max=max(rs, default=None), target=target(b), met=met if target(b) != "-" else None,
+        alloc=med(alloc, a), rival_alloc=med(alloc, b),
+        alloc_ratio=statistics.median(al) if al else None))
+    lines.append("%-26s %9.0f %9.0f %-20s %-9s %9.0f %9.0f %-18s" % (a + (" / " + b if b else ""),
+        med(score, a), med(score, b), span(rs),
+        target(b) + (" ok" if met else " NO") if target(b) != "-" else "-",
+        med(alloc, a) / 1024, med(alloc, b) / 1024, span(al)))
+sh = lambda c: subprocess.run(c, shell=True, capture_output=True, text=True).stdout.strip()
+cpu, nproc = sh("lscpu | grep 'Model name' | sed 's/.*: *//'"), sh("nproc")
+lines += ["",
+    "ratio: bantin op/s / rival op/s within a round, median [min, max] over %d rounds;" % len(rounds),
+    "op/s and kB/op (gc.alloc.rate.norm) are medians over the rounds; alloc ratio lower is better.",
+    "command: " + command, "machine: %s, %s cores, %s" % (cpu, nproc, jmh[0]["vmVersion"]),
+    "load before: " + load_before.strip(), "load after:  " + load_after.strip()]
+print("\n" + "\n".join(lines))
 json.dump(dict(command=command, cpu=cpu, nproc=nproc, load_before=load_before.strip(),
-               load_after=load_after.strip(), table=rows, text="\n".join(lines),
-               jmh=list(runs.values())), open(result, "w"), indent=1, ensure_ascii=False)
+    load_after=load_after.strip(), table=rows, text="\n".join(lines), jmh=jmh),
+    open(result, "w"), indent=1, ensure_ascii=False)
 print("\nResult: " + result)
 PY

@@ -14,8 +14,9 @@ final class Gzip {
 
   /**
    * The default level (6), not BEST_SPEED: a rendering is compressed once per change and sent
-   * many times, so the smaller body is worth the extra CPU; on a 100-story feed level 9 gains
-   * under 1% more, level 1 loses about a quarter.
+   * many times, so the smaller body is worth the CPU. Measured on the 100-story RSS feed of
+   * bench/render.sh (114 kB): level 6 gives 14.3 kB in 1.3 ms; 9 saves 1% more for 50% more
+   * time; 5 costs 2.6% more bytes for 38% less time; 1 costs 23% more bytes.
    */
   static final int LEVEL = 6;
 

@@ -72,7 +72,8 @@ final class XmlBytes {
       } else if (Character.isSurrogate(c)) {
         // A high surrogate followed by a low one is one code point of 4 bytes; any other
         // surrogate is unpaired, which neither XML nor UTF-8 can carry: it is dropped.
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
           int cp = Character.toCodePoint(c, s.charAt(++i));
           out[pos++] = (byte) (0xF0 | (cp >> 18));
           out[pos++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
