@@ -64,8 +64,8 @@ public final class Rendering {
 
   /** Compresses {@code body} and derives its ETag; CPU work, so call it on the render pool. */
   public static Rendering of(byte[] body, String contentType, Instant lastModified) {
-    return new Rendering(body, Gzip.gzip(body), etag(body), lastModified.truncatedTo(ChronoUnit.SECONDS),
-        contentType);
+    return new Rendering(body, Gzip.gzip(body), etag(body),
+        lastModified.truncatedTo(ChronoUnit.SECONDS), contentType);
   }
 
   /** The document. */

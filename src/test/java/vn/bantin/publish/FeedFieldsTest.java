@@ -15,11 +15,11 @@ class FeedFieldsTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-    "unpadded day of month,  2025-03-05T08:30:00Z,       'Wed, 5 Mar 2025 08:30:00 GMT',  2025-03-05T08:30:00Z",
-    "fraction is dropped,    2024-02-29T23:59:59.999Z,   'Thu, 29 Feb 2024 23:59:59 GMT', 2024-02-29T23:59:59Z",
-    "midnight,               2026-11-26T00:00:00Z,       'Thu, 26 Nov 2026 00:00:00 GMT', 2026-11-26T00:00:00Z",
-    "before 1970,            1969-12-31T23:59:59.5Z,     'Wed, 31 Dec 1969 23:59:59 GMT', 1969-12-31T23:59:59Z",
-    "year 9999,              9999-12-31T23:59:59Z,       'Fri, 31 Dec 9999 23:59:59 GMT', 9999-12-31T23:59:59Z",
+    "unpadded day, 2025-03-05T08:30:00Z, 'Wed, 5 Mar 2025 08:30:00 GMT', 2025-03-05T08:30:00Z",
+    "no fraction, 2024-02-29T23:59:59.999Z, 'Thu, 29 Feb 2024 23:59:59 GMT', 2024-02-29T23:59:59Z",
+    "midnight, 2026-11-26T00:00:00Z, 'Thu, 26 Nov 2026 00:00:00 GMT', 2026-11-26T00:00:00Z",
+    "before 1970, 1969-12-31T23:59:59.5Z, 'Wed, 31 Dec 1969 23:59:59 GMT', 1969-12-31T23:59:59Z",
+    "year 9999, 9999-12-31T23:59:59Z, 'Fri, 31 Dec 9999 23:59:59 GMT', 9999-12-31T23:59:59Z",
   })
   void datesInEveryFormat(String name, String instant, String rfc822, String rfc3339) {
     Instant at = Instant.parse(instant);
