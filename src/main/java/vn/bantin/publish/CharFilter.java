@@ -13,8 +13,15 @@ final class CharFilter {
     if (s == null) {
       return "";
     }
+    // Fast scan over the chars that are XML characters on their own (everything from U+0020 up
+    // to the surrogates: all of Vietnamese); the rest is checked code point by code point.
     int i = 0;
     while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0xD800) {
+        i++;
+        continue;
+      }
       int cp = s.codePointAt(i);
       if (!isXmlChar(cp)) {
         return strip(s, i);

@@ -2,6 +2,7 @@ package vn.bantin.publish;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -15,6 +16,11 @@ final class FeedFields {
   private static final String FEED_URN = "urn:bantin:feed:";
   private static final String URN_SAFE =
       "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@/";
+
+  private static final long SECONDS_PER_DAY = 86_400;
+  private static final String[] DAYS = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  private static final String[] MONTHS = {
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
   private FeedFields() {}
 
@@ -39,13 +45,46 @@ final class FeedFields {
 
   /** RFC 822 (as updated by RFC 1123) in GMT with English names, as RSS 2.0 dates require. */
   static String rfc822(Instant instant) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(
-        instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    long seconds = instant.getEpochSecond();
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    if (date.getYear() < 1000 || date.getYear() > 9999) {
+      return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+          instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+    // Hand-written for the render path (one date per item; the formatter costs more than the
+    // rest of the item's markup). The same text as RFC_1123_DATE_TIME: the day of the month is
+    // not padded, the time is, and a zero offset is written "GMT".
+    StringBuilder out = new StringBuilder(29)
+        .append(DAYS[date.getDayOfWeek().ordinal()]).append(", ").append(date.getDayOfMonth())
+        .append(' ').append(MONTHS[date.getMonthValue() - 1]).append(' ').append(date.getYear())
+        .append(' ');
+    time(out, (int) Math.floorMod(seconds, SECONDS_PER_DAY));
+    return out.append(" GMT").toString();
   }
 
   /** RFC 3339 in UTC, whole seconds, as Atom (RFC 4287 §3.3) and JSON Feed 1.1 require. */
   static String rfc3339(Instant instant) {
-    return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    long seconds = instant.getEpochSecond();
+    LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(seconds, SECONDS_PER_DAY));
+    if (date.getYear() < 1000 || date.getYear() > 9999) {
+      return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
+    }
+    // Hand-written like rfc822; the same text as ISO_INSTANT for years 1000 to 9999.
+    StringBuilder out = new StringBuilder(20).append(date.getYear()).append('-');
+    twoDigits(out, date.getMonthValue()).append('-');
+    twoDigits(out, date.getDayOfMonth()).append('T');
+    time(out, (int) Math.floorMod(seconds, SECONDS_PER_DAY));
+    return out.append('Z').toString();
+  }
+
+  private static void time(StringBuilder out, int secondOfDay) {
+    twoDigits(out, secondOfDay / 3600).append(':');
+    twoDigits(out, secondOfDay / 60 % 60).append(':');
+    twoDigits(out, secondOfDay % 60);
+  }
+
+  private static StringBuilder twoDigits(StringBuilder out, int value) {
+    return out.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
   }
 
   /** Empty for {@code null}, so optional story fields need one test. */

@@ -4,9 +4,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * One rendered document ready to serve: its bytes, their gzip twin, a strong ETag and the
@@ -33,6 +29,10 @@ public final class Rendering {
   private static final DateTimeFormatter IMF_FIXDATE =
       DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH)
           .withZone(ZoneOffset.UTC);
+
+  // getInstance looks the algorithm up among the providers on every call; one per thread.
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(Rendering::sha256);
 
   private final byte[] body;
   private final byte[] gzipped;
@@ -64,8 +64,8 @@ public final class Rendering {
 
   /** Compresses {@code body} and derives its ETag; CPU work, so call it on the render pool. */
   public static Rendering of(byte[] body, String contentType, Instant lastModified) {
-    return new Rendering(body, gzip(body), etag(body), lastModified.truncatedTo(ChronoUnit.SECONDS),
-        contentType);
+    return new Rendering(body, Gzip.gzip(body), etag(body),
+        lastModified.truncatedTo(ChronoUnit.SECONDS), contentType);
   }
 
   /** The document. */
@@ -145,25 +145,17 @@ public final class Rendering {
   // instance counter) makes every instance give the same tag for the same feed. 22 base64url
   // characters keep 132 bits of SHA-256: ample against collisions, short on the wire.
   private static String etag(byte[] body) {
+    // digest() resets the instance, so the next body starts afresh.
+    byte[] digest = SHA_256.get().digest(body);
+    String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    return "\"" + b64.substring(0, 22) + "\"";
+  }
+
+  private static MessageDigest sha256() {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-      String b64 = Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-      return "\"" + b64.substring(0, 22) + "\"";
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK provides SHA-256", e);
     }
-  }
-
-  // The default level (6), not BEST_SPEED: a rendering is compressed once per change and sent
-  // many times, so the smaller body is worth the extra CPU; level 9 gains little more for feeds.
-  // GZIPOutputStream writes a zero mtime, so equal bodies give equal gzip bytes.
-  private static byte[] gzip(byte[] body) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, body.length / 4));
-    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-      gz.write(body);
-    } catch (IOException e) {
-      throw new UncheckedIOException("in-memory gzip failed", e);
-    }
-    return out.toByteArray();
   }
 }

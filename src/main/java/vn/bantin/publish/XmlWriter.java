@@ -1,87 +1,92 @@
 package vn.bantin.publish;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
-import javax.xml.XMLConstants;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
+import java.util.Arrays;
 
 /**
- * A StAX writer for one document in memory: UTF-8 with an XML declaration, two-space indentation,
- * every text and attribute escaped by StAX and passed through {@link CharFilter#xmlSafe} first.
- * Not thread-safe; make one per document.
+ * A writer for one XML document in memory: UTF-8 with an XML declaration, two-space indentation,
+ * every text and attribute escaped and stripped of the characters XML cannot carry ({@link
+ * XmlBytes#escaped}). Names and namespace URIs are the renderers' own ASCII constants and are
+ * written as they are. Not thread-safe; make one per document.
+ *
+ * <p>It writes bytes directly rather than through StAX: the renderers only need elements,
+ * attributes and text, and a StAX writer's per-call checks and its Writer-to-bytes encoding
+ * cost more than the document itself. The output is what the JDK's StAX writer gave.
  */
 final class XmlWriter {
 
+  private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>";
+
   private enum Last { START, TEXT, END }
 
-  private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-  private final XMLStreamWriter xml;
+  private final XmlBytes out;
+  private String[] open = new String[8]; // qualified names of the open elements
   private int depth;
   private Last last = Last.END;
+  private boolean tagOpen; // a start tag awaits its '>' (or "/>"): attributes may still follow
+  private boolean tagEmpty;
+
+  /** A document of about {@code expectedBytes}; the buffer grows when that was too little. */
+  XmlWriter(int expectedBytes) {
+    out = new XmlBytes(expectedBytes);
+    out.ascii(DECLARATION);
+  }
 
   XmlWriter() {
-    try {
-      // A fresh default factory per document: StAX factories are not specified as thread-safe,
-      // and newDefaultFactory() skips the service lookup, so this is cheap.
-      xml = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(bytes, "UTF-8");
-      xml.writeStartDocument("UTF-8", "1.0");
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException(e);
-    }
+    this(16 * 1024);
   }
 
   XmlWriter start(String name) {
     indent();
-    run(() -> xml.writeStartElement(name));
-    return opened();
+    return opened(name);
   }
 
   XmlWriter start(String prefix, String namespace, String name) {
     indent();
-    run(() -> xml.writeStartElement(prefix, name, namespace));
-    return opened();
+    return opened(prefix + ":" + name);
   }
 
   /** An element without content; attributes may follow. */
   XmlWriter empty(String name) {
     indent();
-    run(() -> xml.writeEmptyElement(name));
-    last = Last.END;
-    return this;
+    out.ascii('<').ascii(name);
+    return emptyOpened();
   }
 
   XmlWriter empty(String prefix, String namespace, String name) {
     indent();
-    run(() -> xml.writeEmptyElement(prefix, name, namespace));
-    last = Last.END;
-    return this;
+    out.ascii('<').ascii(prefix).ascii(':').ascii(name);
+    return emptyOpened();
   }
 
   XmlWriter namespace(String prefix, String uri) {
-    run(() -> xml.writeNamespace(prefix, uri));
+    out.ascii(" xmlns:").ascii(prefix).ascii("=\"");
+    out.escaped(uri, true);
+    out.ascii('"');
     return this;
   }
 
   XmlWriter defaultNamespace(String uri) {
-    run(() -> xml.writeDefaultNamespace(uri));
+    out.ascii(" xmlns=\"");
+    out.escaped(uri, true);
+    out.ascii('"');
     return this;
   }
 
   XmlWriter attr(String name, String value) {
-    run(() -> xml.writeAttribute(name, CharFilter.xmlSafe(value)));
+    out.ascii(' ').ascii(name).ascii("=\"");
+    out.escaped(value, true);
+    out.ascii('"');
     return this;
   }
 
   XmlWriter xmlLang(String language) {
-    run(() -> xml.writeAttribute("xml", XMLConstants.XML_NS_URI, "lang", language));
-    return this;
+    return attr("xml:lang", language);
   }
 
   /** Escaped character data; never CDATA, so a {@code "]]>"} in the text needs no special case. */
   XmlWriter text(String text) {
-    run(() -> xml.writeCharacters(CharFilter.xmlSafe(text)));
+    closeTag();
+    out.escaped(text, false);
     last = Last.TEXT;
     return this;
   }
@@ -91,7 +96,8 @@ final class XmlWriter {
     if (last == Last.END) {
       indent(); // the element held child elements: its end tag gets a line of its own
     }
-    run(xml::writeEndElement);
+    closeTag();
+    out.ascii("</").ascii(open[depth]).ascii('>');
     last = Last.END;
     return this;
   }
@@ -107,33 +113,44 @@ final class XmlWriter {
 
   /** Closes what is open and returns the document's UTF-8 bytes. */
   byte[] finish() {
-    run(xml::writeEndDocument);
-    run(xml::close);
-    bytes.writeBytes("\n".getBytes(StandardCharsets.UTF_8));
-    return bytes.toByteArray();
+    closeTag();
+    while (depth > 0) {
+      out.ascii("</").ascii(open[--depth]).ascii('>');
+    }
+    out.ascii('\n');
+    return out.toByteArray();
   }
 
-  private XmlWriter opened() {
-    depth++;
+  private XmlWriter opened(String qualifiedName) {
+    out.ascii('<').ascii(qualifiedName);
+    if (depth == open.length) {
+      open = Arrays.copyOf(open, depth * 2);
+    }
+    open[depth++] = qualifiedName;
+    tagOpen = true;
+    tagEmpty = false;
     last = Last.START;
     return this;
   }
 
+  private XmlWriter emptyOpened() {
+    tagOpen = true;
+    tagEmpty = true;
+    last = Last.END;
+    return this;
+  }
+
+  // A start tag is complete once something follows it: content, a child or its end.
+  private void closeTag() {
+    if (tagOpen) {
+      out.ascii(tagEmpty ? "/>" : ">");
+      tagOpen = false;
+    }
+  }
+
   // Whitespace between elements only, never inside text: RSS, Atom and OPML ignore it there.
   private void indent() {
-    run(() -> xml.writeCharacters("\n" + "  ".repeat(depth)));
-  }
-
-  private interface XmlAction {
-    void run() throws XMLStreamException;
-  }
-
-  // Writing to memory cannot fail for I/O reasons; a StAX error here is a programming bug.
-  private static void run(XmlAction action) {
-    try {
-      action.run();
-    } catch (XMLStreamException e) {
-      throw new IllegalStateException(e);
-    }
+    closeTag();
+    out.newline(depth);
   }
 }
