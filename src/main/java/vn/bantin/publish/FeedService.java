@@ -1,6 +1,7 @@
 package vn.bantin.publish;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -24,6 +25,12 @@ import vn.bantin.store.Store;
  * Category feeds as prepared bytes. A rendering is built once per content version of its category
  * on the render pool (concurrent requests share the same future) and afterwards served from the
  * cache until a poll changes one of the category's sources.
+ *
+ * <p>While a new version is being built, the requests that arrive after the one that started the
+ * build get the previous version at once instead of queueing behind it: during a poll cycle a
+ * busy category is re-rendered many times, and a reader asking during those milliseconds gets
+ * what was current just before. The request that starts a build waits for it, so a request made
+ * after a poll has finished sees that poll's stories.
  */
 public final class FeedService {
   private static final int MAX_LIMIT = 500;
@@ -34,6 +41,7 @@ public final class FeedService {
   private final Metrics metrics;
   private final AsyncCache<Key, Selection> selections;
   private final AsyncCache<Key, Rendering> renderings;
+  private final Cache<Key, Built> previous;
   private final Map<String, AtomicLong> versions = new ConcurrentHashMap<>();
   private volatile Categories categories;
   private volatile Map<Format, Renderer> renderers;
@@ -46,6 +54,7 @@ public final class FeedService {
     this.metrics = metrics;
     this.selections = Caffeine.newBuilder().maximumSize(serve.cacheMaxRenderings()).buildAsync();
     this.renderings = Caffeine.newBuilder().maximumSize(serve.cacheMaxRenderings()).buildAsync();
+    this.previous = Caffeine.newBuilder().maximumSize(serve.cacheMaxRenderings()).build();
   }
 
   /**
@@ -101,10 +110,16 @@ public final class FeedService {
   public Future<Rendering> rendering(Category category, Format format, int limit, String baseUrl,
       Context context) {
     Key key = key(category, format, limit, baseUrl);
+    Rendering stale = staleWhileBuilding(key);
+    if (stale != null) {
+      return Future.succeededFuture(stale);
+    }
     return Future.fromCompletionStage(renderings.get(key, (k, executor) ->
         selection(category, limit, context)
             .compose(selection -> renderPool.executeBlocking(
                 () -> render(category, format, baseUrl, selection), false))
+            .onSuccess(built -> previous.asMap().merge(k.unversioned(),
+                new Built(k.version(), built), Built::newer))
             .toCompletionStage().toCompletableFuture()), context);
   }
 
@@ -114,10 +129,22 @@ public final class FeedService {
    */
   public Rendering renderingIfReady(Category category, Format format, int limit,
       String baseUrl) {
-    CompletableFuture<Rendering> built =
-        renderings.getIfPresent(key(category, format, limit, baseUrl));
-    return built == null || !built.isDone() || built.isCompletedExceptionally() ? null
-        : built.getNow(null);
+    Key key = key(category, format, limit, baseUrl);
+    CompletableFuture<Rendering> built = renderings.getIfPresent(key);
+    if (built == null || built.isCompletedExceptionally()) {
+      return null;
+    }
+    return built.isDone() ? built.getNow(null) : staleWhileBuilding(key);
+  }
+
+  /** The newest earlier rendering of {@code key} when {@code key}'s own is being built, or null. */
+  private Rendering staleWhileBuilding(Key key) {
+    CompletableFuture<Rendering> building = renderings.getIfPresent(key);
+    if (building == null || building.isDone()) {
+      return null;
+    }
+    Built before = previous.getIfPresent(key.unversioned());
+    return before == null ? null : before.rendering();
   }
 
   private Future<Selection> select(Category category, int limit) {
@@ -141,5 +168,18 @@ public final class FeedService {
   }
 
   /** One cached rendering (or selection, with no format): its category's content version. */
-  private record Key(String category, Format format, int limit, String baseUrl, long version) {}
+  private record Key(String category, Format format, int limit, String baseUrl, long version) {
+    /** The same rendering at any version: where the newest built one is remembered. */
+    Key unversioned() {
+      return new Key(category, format, limit, baseUrl, -1);
+    }
+  }
+
+  /** A finished rendering and the content version it shows. */
+  private record Built(long version, Rendering rendering) {
+    /** Of two builds finishing in either order, the one of the later version. */
+    static Built newer(Built a, Built b) {
+      return a.version >= b.version ? a : b;
+    }
+  }
 }
