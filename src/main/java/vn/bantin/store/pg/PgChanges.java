@@ -10,6 +10,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -29,22 +30,33 @@ final class PgChanges {
   /** First reconnect delay; each failed attempt doubles it up to {@link #MAX_BACKOFF_MILLIS}. */
   private static final long FIRST_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
+  /**
+   * How often the listening connection is asked whether it is alive. It is idle otherwise, and
+   * a firewall or NAT that forgets an idle connection leaves it open here, deaf, with nothing to
+   * reconnect for; a query that gets no answer within {@link #HEARTBEAT_TIMEOUT_MILLIS} closes
+   * it, which reconnects.
+   */
+  private static final long HEARTBEAT_MILLIS = 30_000;
+  private static final long HEARTBEAT_TIMEOUT_MILLIS = 10_000;
 
   /** This store's id in its notices, random per start. */
   private final String origin = UUID.randomUUID().toString().substring(0, 8);
+  private final Vertx vertx;
   private final PgSubscriber subscriber;
   private volatile Consumer<Set<String>> changed = ids -> { };
   private volatile Runnable everything = () -> { };
   /** Whether LISTEN has succeeded before. */
   private final AtomicBoolean listenedBefore = new AtomicBoolean();
+  private volatile long heartbeat = -1;
 
-  private PgChanges(PgSubscriber subscriber) {
+  private PgChanges(Vertx vertx, PgSubscriber subscriber) {
+    this.vertx = vertx;
     this.subscriber = subscriber;
   }
 
   /** Starts listening; completes once LISTEN is in force, failed when it cannot connect. */
   static Future<PgChanges> listen(Vertx vertx, PgConnectOptions options) {
-    PgChanges changes = new PgChanges(PgSubscriber.subscriber(vertx, options));
+    PgChanges changes = new PgChanges(vertx, PgSubscriber.subscriber(vertx, options));
     // Reconnect for ever: a store without notices would serve stale feeds without a sign. The
     // jitter spreads the instances that lost the database at the same moment.
     changes.subscriber.reconnectPolicy(attempt -> {
@@ -54,7 +66,10 @@ final class PgChanges {
     changes.subscriber.channel(CHANNEL)
         .subscribeHandler(v -> changes.listening())
         .handler(changes::heard);
-    return changes.subscriber.connect().map(changes);
+    return changes.subscriber.connect().map(v -> {
+      changes.heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> changes.checkAlive());
+      return changes;
+    });
   }
 
   /**
@@ -110,6 +125,19 @@ final class PgChanges {
     }
   }
 
+  private void checkAlive() {
+    PgConnection connection = subscriber.actualConnection();
+    if (connection != null) {
+      connection.query("SELECT 1").execute()
+          .timeout(HEARTBEAT_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS)
+          .onFailure(e -> {
+            LOG.warning("the connection listening for other instances' changes stopped"
+                + " answering; reconnecting");
+            connection.close();
+          });
+    }
+  }
+
   /** The server process of the listening connection, or -1 while there is none (for tests). */
   int listeningProcessId() {
     PgConnection connection = subscriber.actualConnection();
@@ -118,6 +146,7 @@ final class PgChanges {
 
   /** Stops listening for good. */
   Future<Void> close() {
+    vertx.cancelTimer(heartbeat);
     return subscriber.close();
   }
 }
