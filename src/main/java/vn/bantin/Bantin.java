@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 import vn.bantin.config.ConfigChange;
 import vn.bantin.config.ConfigException;
@@ -29,6 +30,7 @@ import vn.bantin.config.ConfigService;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
 import vn.bantin.curate.Categories;
+import vn.bantin.curate.Category;
 import vn.bantin.fetch.Fetcher;
 import vn.bantin.http.Routes;
 import vn.bantin.metrics.Metrics;
@@ -140,6 +142,12 @@ public final class Bantin {
         metrics);
     Categories categories = new Categories(feeds);
     feedService.configure(categories, ConfigApplier.feedUrls(feeds), Set.of());
+    if (store instanceof PgStore shared) {
+      // Other instances' polls change the categories this one serves.
+      shared.onCategoriesChanged(feedService::categoriesChanged,
+          () -> feedService.categoriesChanged(feedService.categories().list().stream()
+              .map(Category::id).collect(Collectors.toSet())));
+    }
     Scheduler scheduler = new Scheduler(vertx, refresher, clock,
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
     Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);

@@ -10,7 +10,8 @@ import java.time.Instant;
  * @param description may be empty
  * @param baseUrl the server's public base URL without trailing slash, e.g.
  *     {@code https://bantin.example.vn}; self links are {@code baseUrl + "/feeds/" + id + ".rss"}
- * @param updated the newest story's date, or the render time when the category is empty
+ * @param updated the newest story's date, or the epoch (1970-01-01T00:00:00Z) when the
+ *     category is empty: never the render time, so instances render equal bytes
  */
 public record FeedMeta(String categoryId, String title, String description, String baseUrl,
     Instant updated) {

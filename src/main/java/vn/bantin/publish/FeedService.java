@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -154,7 +155,9 @@ public final class FeedService {
 
   private Rendering render(Category category, Format format, String baseUrl,
       Selection selection) {
-    var updated = selection.updated() != null ? selection.updated() : clock.instant();
+    // From content only, never the render time, so that every instance sharing a store renders
+    // the same stories to the same bytes and ETag; an empty category has no date of its own.
+    var updated = selection.updated() != null ? selection.updated() : Instant.EPOCH;
     FeedMeta meta = new FeedMeta(category.id(), category.title(), category.description(),
         baseUrl, updated);
     byte[] body = renderers.get(format).render(meta, selection.stories());

@@ -14,6 +14,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.bantin.config.SourceConfig;
@@ -27,7 +28,9 @@ import vn.bantin.store.Store;
  * The {@link Store} that several bantin instances share: one PostgreSQL database, reached through
  * Vert.x's reactive client, so no call blocks a thread. Every instance may write at any time;
  * unique keys and {@link PgLocks advisory locks} in the database, not memory, make one story of
- * one piece of news however many instances see it at once. Futures complete on the caller's Vert.x context.
+ * one piece of news however many instances see it at once, and {@link PgChanges notices} tell
+ * every instance which categories another one changed. Futures complete on the caller's Vert.x
+ * context.
  */
 public final class PgStore implements Store {
 
@@ -36,21 +39,24 @@ public final class PgStore implements Store {
   /** Reads for HTTP answers and the admin API. */
   private final Pool reads;
   private final WorkerExecutor compute;
+  private final PgChanges changes;
   private final InstantSource clock;
   private final InFlight inFlight = new InFlight();
   private Future<Void> closing;
   private volatile Function<Story, Set<String>> categories;
 
-  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, InstantSource clock) {
+  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, PgChanges changes,
+      InstantSource clock) {
     this.writes = writes;
     this.reads = reads;
     this.compute = compute;
+    this.changes = changes;
     this.clock = clock;
   }
 
   /**
    * Connects to the database at {@code url} and brings its schema up to date, safely when
-   * several instances start at once.
+   * several instances start at once, and listens for other instances' changes.
    *
    * @param url {@code postgresql://user:password@host:port/database} ({@code postgres://} and
    *     {@code jdbc:postgresql://} work too)
@@ -76,7 +82,8 @@ public final class PgStore implements Store {
     WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     return PgMigrations.apply(writes, clock)
-        .map(applied -> new PgStore(writes, reads, compute, clock))
+        .compose(applied -> PgChanges.listen(vertx, options))
+        .map(changes -> new PgStore(writes, reads, compute, changes, clock))
         .onFailure(e -> {
           writes.close();
           reads.close();
@@ -108,6 +115,19 @@ public final class PgStore implements Store {
     }
   }
 
+  /**
+   * Where to hear of categories whose stories changed by another instance's write (or by this
+   * store's {@link #prune}, which no caller learns of otherwise), about as soon as that write
+   * commits. This store's own ingests and rebuilds are not reported: their callers know.
+   *
+   * @param changed receives the changed category ids; may run on any thread
+   * @param everything runs when any category may have changed: every membership was rebuilt,
+   *     or notices may have been missed while the listening connection was down; any thread
+   */
+  public void onCategoriesChanged(Consumer<Set<String>> changed, Runnable everything) {
+    changes.listener(changed, everything);
+  }
+
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
@@ -125,7 +145,8 @@ public final class PgStore implements Store {
     SourceState clean = NulFree.state(state);
     Function<Story, Set<String>> rules = categories;
     return run(() -> Retry.transaction(writes,
-        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)));
+        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)
+            .compose(result -> changes.announce(c, result.categories()).map(result))));
   }
 
   @Override
@@ -137,7 +158,9 @@ public final class PgStore implements Store {
   public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
     categories = rules;
     return run(() -> Retry.transaction(writes, c -> PgLocks.take(c, PgLocks.STORIES)
-        .compose(v -> PgMembership.rebuild(c, version, rules, compute))));
+        .compose(v -> PgMembership.rebuild(c, version, rules, compute))
+        .compose(rebuilt -> rebuilt ? changes.announceEverything(c).map(true)
+            : Future.succeededFuture(false))));
   }
 
   @Override
@@ -155,15 +178,17 @@ public final class PgStore implements Store {
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    // Under the stories lock, so no ingest decides to join a story being deleted. Entries and
-    // every table keyed by story follow by ON DELETE CASCADE.
-    return run(() -> Retry.transaction(writes, (SqlConnection c) -> PgLocks.take(c,
-            PgLocks.STORIES)
-        .compose(v -> c.preparedQuery("DELETE FROM stories WHERE published < $1"
-                + " AND NOT EXISTS (SELECT 1 FROM entries e WHERE e.story_id = stories.id"
-                + " AND e.last_seen >= $1)")
-            .execute(Tuple.of(cutoff.toEpochMilli())))
-        .map(result -> result.rowCount())));
+    return run(() -> Retry.transaction(writes, (SqlConnection c) -> PgPrune.run(c, cutoff)
+            .compose(pruned -> changes.announce(c, pruned.categories()).map(pruned)))
+        .map(pruned -> {
+          changes.deliverHere(pruned.categories());
+          return pruned.count();
+        }));
+  }
+
+  /** The server process listening for notices, or -1 while reconnecting (for tests). */
+  int listeningProcessId() {
+    return changes.listeningProcessId();
   }
 
   /** Completes after every call made before it; later calls fail with IllegalStateException. */
@@ -171,7 +196,8 @@ public final class PgStore implements Store {
   public synchronized Future<Void> close() {
     if (closing == null) {
       closing = inFlight.close()
-          .eventually(() -> Future.join(writes.close(), reads.close(), compute.close()))
+          .eventually(() -> Future.join(changes.close(), writes.close(), reads.close(),
+              compute.close()))
           .mapEmpty();
     }
     return closing;

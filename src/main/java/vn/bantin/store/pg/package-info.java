@@ -3,6 +3,7 @@
  * several bantin instances over one PostgreSQL database, with versioned schema scripts under
  * {@code db/postgresql/}. It talks through Vert.x's reactive PostgreSQL client, so its methods
  * run their SQL without blocking any thread; pure CPU work (identity keys, category rules) runs
- * on the {@code bantin-store-compute} worker pool, never on an event loop.
+ * on the {@code bantin-store-compute} worker pool, never on an event loop. Instances tell each
+ * other which categories changed by LISTEN/NOTIFY ({@code PgChanges}).
  */
 package vn.bantin.store.pg;
