@@ -22,7 +22,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import java.util.random.RandomGenerator;
 import vn.bantin.config.ConfigChange;
 import vn.bantin.config.ConfigException;
@@ -30,7 +29,6 @@ import vn.bantin.config.ConfigService;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.Settings;
 import vn.bantin.curate.Categories;
-import vn.bantin.curate.Category;
 import vn.bantin.fetch.Fetcher;
 import vn.bantin.http.Routes;
 import vn.bantin.metrics.Metrics;
@@ -144,9 +142,7 @@ public final class Bantin {
     feedService.configure(categories, ConfigApplier.feedUrls(feeds), Set.of());
     if (store instanceof PgStore shared) {
       // Other instances' polls change the categories this one serves.
-      shared.onCategoriesChanged(feedService::categoriesChanged,
-          () -> feedService.categoriesChanged(feedService.categories().list().stream()
-              .map(Category::id).collect(Collectors.toSet())));
+      shared.onCategoriesChanged(feedService::categoriesChanged, feedService::allChanged);
     }
     Scheduler scheduler = new Scheduler(vertx, refresher, clock,
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
@@ -164,7 +160,11 @@ public final class Bantin {
               bantin.serving = true;
               scheduler.start(feeds, states);
               vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> store.prune(
-                  clock.instant().minus(settings.store().retention())));
+                  clock.instant().minus(settings.store().retention())).onSuccess(pruned -> {
+                    if (pruned > 0) {
+                      feedService.allChanged(); // no cached feed may list a pruned story
+                    }
+                  }));
               // Hand edits of feeds.yml come into force within RELOAD_EVERY_MILLIS.
               WorkerExecutor configPool = vertx.createSharedWorkerExecutor("bantin-config", 1);
               vertx.setPeriodic(RELOAD_EVERY_MILLIS, id ->

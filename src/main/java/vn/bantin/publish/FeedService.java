@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import vn.bantin.config.Settings;
 import vn.bantin.curate.Categories;
 import vn.bantin.curate.Category;
@@ -87,6 +88,11 @@ public final class FeedService {
 
   public Categories categories() {
     return categories;
+  }
+
+  /** Marks every category as changed (after a prune, or when changes may have been missed). */
+  public void allChanged() {
+    categoriesChanged(categories.list().stream().map(Category::id).collect(Collectors.toSet()));
   }
 
   /** Marks {@code categoryIds} as changed: their next request renders anew. */
