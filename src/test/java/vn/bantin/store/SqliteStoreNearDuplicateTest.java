@@ -8,6 +8,11 @@ import static vn.bantin.store.StoreFixture.polled;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
@@ -81,6 +87,42 @@ class SqliteStoreNearDuplicateTest {
         "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY, hoursAgo(2)));
 
     assertThat(late.newStories()).isEqualTo(1);
+  }
+
+  @Test
+  void pruneDeletesTheBandsOfThePrunedEntriesOnly() throws Exception {
+    ingest(entry("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, hoursAgo(30)));
+    ingest(entry("baodienbienphu", "https://baodienbienphu.com.vn/tin/7",
+        "Điện Biên sơ kết 10 tháng xây dựng nông thôn mới",
+        VOV_SUMMARY.replace("VOV.VN", "ĐBP").replace("thành phố Lai Châu", "thành phố Điện Biên"
+        + " Phủ"), hoursAgo(2)));
+    assertThat(bandsOf("baodienbienphu")).isEqualTo(Fingerprint.BANDS);
+    assertThat(bandRows()).isEqualTo(2 * Fingerprint.BANDS);
+
+    assertThat(await(store.prune(hoursAgo(10)))).isEqualTo(1);
+
+    assertThat(bandRows()).isEqualTo(Fingerprint.BANDS);
+    assertThat(bandsOf("baodienbienphu")).isEqualTo(Fingerprint.BANDS);
+  }
+
+  private long bandRows() throws SQLException {
+    return count("SELECT COUNT(*) FROM entry_bands");
+  }
+
+  private long bandsOf(String source) throws SQLException {
+    return count("SELECT COUNT(*) FROM entry_bands b JOIN entries e ON e.id = b.entry_id"
+        + " WHERE e.source_id = '" + source + "'");
+  }
+
+  private long count(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + dir.resolve(SqliteStore.DATABASE_FILE));
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   private IngestResult ingest(Entry entry) throws Exception {
