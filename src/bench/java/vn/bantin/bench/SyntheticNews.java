@@ -97,6 +97,14 @@ final class SyntheticNews {
     return entry(source, key, link, title, random, published);
   }
 
+  /** A new entry of {@code source} with its own key, link and title, published then. */
+  static Entry publishedAt(String source, String key, long seed, Instant published) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String title = title(random);
+    String link = "https://" + source + ".vn/tin/" + slug(title) + "-" + key + ".html";
+    return entry(source, key, link, title, random, published);
+  }
+
   /** An entry of {@code source} whose link is {@code link} (any form) and title new. */
   static Entry withLink(String source, String key, String link, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
