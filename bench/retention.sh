@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A simulated month of polling on a simulated clock (RetentionSimulation, bench/README.md):
 # prints the store's rows and file size (after a checkpoint) at the end of every simulated day and
-# the ratio of the last day to the first day after the retention period.
+# the ratio of the last day to the first day a prune deleted something (the steady state).
 #   bench/retention.sh                                   defaults below
 #   SOURCES=100 DAYS=12 bench/retention.sh               a quick look
 # Environment: SOURCES (1000) PER_DAY (10 stories per source per day) WINDOW (10 items per feed)
@@ -30,15 +30,17 @@ work=bench/data/retention-$$
   echo "# load after: $(uptime)"
 } | tee "$result"
 rm -rf "$work"
-python3 - "$result" "$RETENTION" <<'PY'
+python3 - "$result" <<'PY'
 import sys
-rows = [l.split() for l in open(sys.argv[1]) if l[:1] == " " or l[:1].isdigit()]
-rows = {int(r[0]): r for r in rows if r[0].isdigit()}
-first = int(sys.argv[2]) + 1
+rows = [l.split() for l in open(sys.argv[1])]
+rows = {int(r[0]): r for r in rows if r and r[0].isdigit()}
+# The steady state starts on the first day a prune deleted something.
+steady = [d for d in sorted(rows) if int(rows[d][6]) > 0]
 last = max(rows)
-if first in rows and last > first:
+if steady and last > steady[0]:
+    first = steady[0]
     for name, col in (("stories", 1), ("entries", 2), ("bands", 3), ("file size", 4)):
-        print("%-10s day %d / day %d = %.2f" % (name, last, first,
+        print("%-10s day %d / day %d (first prune) = %.3f" % (name, last, first,
               float(rows[last][col]) / float(rows[first][col])))
 PY
 echo "Result: $result"
