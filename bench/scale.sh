@@ -66,7 +66,12 @@ TOKEN=scale-token
 } >"$work/feeds.yml"
 categories="thoi-su lai-chau nguon-007"
 
+# CPU time of a process so far, in ms (utime + stime of /proc/<pid>/stat, in clock ticks).
+cpu_ms() {
+  awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
+}
 start() { # data_dir: launches bantin; sets ms to the milliseconds from launch to the first 200
+  # and cpu to the CPU milliseconds the JVM spent until then
   cat >"$work/conf.yml" <<CONF
 http:
   host: 127.0.0.1
@@ -86,6 +91,7 @@ CONF
   for _ in $(seq 1 3000); do
     if [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$base/feeds/thoi-su.rss")" == 200 ]]; then
       t1=$(date +%s%N)
+      cpu=$(cpu_ms "$pid")
       ms=$(((t1 - t0) / 1000000))
       return 0
     fi
@@ -108,6 +114,7 @@ heap() { # after every source was polled once and every feed rendered once: used
     [[ "$polled" -ge "$SOURCES" ]] && break
     sleep 0.5
   done
+  echo "$polled sources polled" >&2
   for c in $categories; do
     for f in rss atom json html; do
       curl -sf --max-time 30 -o /dev/null "$base/feeds/$c.$f"
@@ -123,7 +130,7 @@ print("%.1f" % (int(m.group(1)) / 1024.0))'
 
 result="bench/results/scale-$(date +%Y%m%d-%H%M%S).txt"
 mkdir -p bench/results
-exec > >(tee "$result")
+exec > >(tee "$result") 2>&1
 echo "# bench/scale.sh $(date -u +%FT%TZ) on $(nproc) x $(lscpu | sed -n 's/^Model name: *//p')"
 echo "# $STORIES stories, $SOURCES sources; JAVA_OPTS=$JAVA_OPTS"
 echo "# load before: $(uptime)"
@@ -132,13 +139,14 @@ echo "# load before: $(uptime)"
 cp -r "$corpus" "$work/full"
 rm -f "$work/full/corpus.properties"
 start "$work/full"
-echo "first start on the corpus (memberships rebuilt): $ms ms"
+echo "first start on the corpus (memberships rebuilt): $ms ms, CPU $cpu ms"
 stop
 for ((p = 1; p <= PAIRS; p++)); do
   rm -rf "$work/empty"
-  start "$work/empty"; e=$ms; stop
-  start "$work/full"; f=$ms; stop
-  echo "pair $p: empty $e ms, full $f ms, ratio $(python3 -c "print('%.2f' % ($f / $e))")"
+  start "$work/empty"; e=$ms; ec=$cpu; stop
+  start "$work/full"; f=$ms; fc=$cpu; stop
+  echo "pair $p: empty $e ms, full $f ms, ratio $(python3 -c "print('%.2f' % ($f / $e))");" \
+    "CPU until then: empty $ec ms, full $fc ms, ratio $(python3 -c "print('%.2f' % ($fc / $ec))")"
 done
 rm -rf "$work/empty"
 start "$work/empty"
@@ -153,10 +161,16 @@ python3 - "$result" <<'PY'
 import re, statistics, sys
 text = open(sys.argv[1]).read()
 pairs = [(int(e), int(f)) for e, f in re.findall(r"empty (\d+) ms, full (\d+) ms", text)]
-ratios = sorted(f / e for e, f in pairs)
-fulls = sorted(f for e, f in pairs)
-print("start to serving, full: median %d ms [%d, %d]; full/empty median %.2f [%.2f, %.2f]" % (
-    statistics.median(fulls), fulls[0], fulls[-1], statistics.median(ratios), ratios[0], ratios[-1]))
+def summary(what, pairs):
+    ratios = sorted(f / e for e, f in pairs)
+    fulls = sorted(f for e, f in pairs)
+    empties = sorted(e for e, f in pairs)
+    print("%s: full median %d ms [%d, %d], empty median %d ms; full/empty median %.2f [%.2f, %.2f]"
+          % (what, statistics.median(fulls), fulls[0], fulls[-1], statistics.median(empties),
+             statistics.median(ratios), ratios[0], ratios[-1]))
+summary("start to serving", pairs)
+summary("JVM CPU until serving", [(int(e), int(f)) for e, f in
+        re.findall(r"CPU until then: empty (\d+) ms, full (\d+) ms", text)])
 heaps = [float(h) for h in re.findall(r"heap after GC, [^:]*: ([\d.]+) MiB", text)]
 if len(heaps) == 2:
     print("heap after GC: %.1f MiB with the stories, %.1f MiB empty, ratio %.2f" % (
