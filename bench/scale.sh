@@ -160,7 +160,7 @@ sleep 0.5 # tee writes the last lines
 python3 - "$result" <<'PY'
 import re, statistics, sys
 text = open(sys.argv[1]).read()
-pairs = [(int(e), int(f)) for e, f in re.findall(r"empty (\d+) ms, full (\d+) ms", text)]
+pairs = [(int(e), int(f)) for e, f in re.findall(r"pair \d+: empty (\d+) ms, full (\d+) ms", text)]
 def summary(what, pairs):
     ratios = sorted(f / e for e, f in pairs)
     fulls = sorted(f for e, f in pairs)
