@@ -50,7 +50,8 @@ final class SourceStateDao {
    */
   static void save(StatementCache statements, SourceState state, boolean withValidators,
       Instant now) throws SQLException {
-    PreparedStatement upsert = statements.get(withValidators ? WITH_VALIDATORS : WITHOUT_VALIDATORS);
+    PreparedStatement upsert =
+        statements.get(withValidators ? WITH_VALIDATORS : WITHOUT_VALIDATORS);
     upsert.setString(1, state.sourceId());
     upsert.setString(2, state.url());
     upsert.setString(3, withValidators ? state.etag() : null);
