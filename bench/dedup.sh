@@ -16,7 +16,7 @@ cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
 # JMH timeout applies to it. Sizes follow -p storedStories=a,b when given.
 sizes="10000 1000000"
 result="bench/results/dedup-$(date +%Y%m%d-%H%M%S).json"
-benchmarks=DedupBenchmark
+benchmarks="(Dedup|Category)Benchmark"
 args=("$@")
 for ((i = 0; i < ${#args[@]}; i++)); do
   case "${args[i]}" in

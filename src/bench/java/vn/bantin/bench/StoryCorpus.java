@@ -34,37 +34,50 @@ final class StoryCorpus {
   /** Where corpora live; relative to the working directory, which the script sets. */
   static final Path DATA = Path.of(System.getProperty("bantin.bench.data", "bench/data"));
   /** Bump when {@link SyntheticNews} changes what it generates: stored corpora are then rebuilt. */
-  private static final String GENERATOR = "1";
+  private static final String GENERATOR = "2";
   private static final String MARKER = "corpus.properties";
 
   /** The master directory, never written by benchmarks. */
   final Path dir;
   /** Stored stories. */
   final long stories;
+  /** Sources they are spread over. */
+  final int sources;
   /** Generated entries, {@code SyntheticNews.stored(0 .. entries-1, stories)}. */
   final long entries;
 
-  private StoryCorpus(Path dir, long stories, long entries) {
+  private StoryCorpus(Path dir, long stories, int sources, long entries) {
     this.dir = dir;
     this.stories = stories;
+    this.sources = sources;
     this.entries = entries;
   }
 
-  /** Prepares the corpora named on the command line (story counts), printing what it does. */
+  /**
+   * Prepares the corpora named on the command line, printing what it does: story counts, each
+   * optionally followed by {@code /sources} ({@code 100000/1000}; 100 sources otherwise).
+   */
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
       for (String arg : args) {
-        prepare(vertx, Long.parseLong(arg));
+        String[] parts = arg.split("/");
+        prepare(vertx, Long.parseLong(parts[0]),
+            parts.length > 1 ? Integer.parseInt(parts[1]) : SyntheticNews.SOURCES);
       }
     } finally {
       await(vertx.close());
     }
   }
 
-  /** The corpus of {@code stories} stories, reused when valid, else (re)populated. */
+  /** The corpus of {@code stories} stories over 100 sources. */
   static StoryCorpus prepare(Vertx vertx, long stories) throws Exception {
-    Path dir = DATA.resolve("stories-" + stories);
+    return prepare(vertx, stories, SyntheticNews.SOURCES);
+  }
+
+  /** The corpus of {@code stories} stories over {@code sources}, reused when valid. */
+  static StoryCorpus prepare(Vertx vertx, long stories, int sources) throws Exception {
+    Path dir = directory(stories, sources);
     Properties marker = readMarker(dir);
     if (marker != null && String.valueOf(stories).equals(marker.getProperty("stories"))
         && GENERATOR.equals(marker.getProperty("generator"))) {
@@ -72,28 +85,38 @@ final class StoryCorpus {
       await(await(SqliteStore.open(vertx, dir, 1, InstantSource.system())).close());
       if (schema(dir).equals(marker.getProperty("schema"))) {
         System.out.printf("corpus %s: reusing %d stories%n", dir, stories);
-        return new StoryCorpus(dir, stories, Long.parseLong(marker.getProperty("entries")));
+        return new StoryCorpus(dir, stories, sources,
+            Long.parseLong(marker.getProperty("entries")));
       }
       System.out.printf("corpus %s: schema changed, repopulating%n", dir);
     }
-    return populate(vertx, dir, stories);
+    return populate(vertx, dir, stories, sources);
   }
 
-  private static StoryCorpus populate(Vertx vertx, Path dir, long stories) throws Exception {
+  /** {@code bench/data/stories-N} for 100 sources, {@code stories-N-sources-M} otherwise. */
+  static Path directory(long stories, int sources) {
+    return DATA.resolve("stories-" + stories
+        + (sources == SyntheticNews.SOURCES ? "" : "-sources-" + sources));
+  }
+
+  private static StoryCorpus populate(Vertx vertx, Path dir, long stories, int sources)
+      throws Exception {
     TrialStore.deleteTree(dir);
     Files.createDirectories(dir);
     SqliteStore store = await(SqliteStore.open(vertx, dir, 1, InstantSource.system()));
+    // Memberships are maintained while writing, as in the server.
+    await(store.categorize(CorpusCategories.VERSION, CorpusCategories::of));
     long started = System.nanoTime();
     long made = 0;
     long next = 0;
-    int batch = SyntheticNews.batchSize(stories);
+    int batch = SyntheticNews.batchSize(stories, sources);
     try {
       while (made < stories) {
         // One ingest is one poll of one source, so a call never crosses a batch boundary.
         long end = Math.min(next + (stories - made), (next / batch + 1) * batch);
         List<Entry> entries = new ArrayList<>((int) (end - next));
         for (long i = next; i < end; i++) {
-          entries.add(SyntheticNews.stored(i, stories));
+          entries.add(SyntheticNews.stored(i, stories, sources));
         }
         IngestResult result = await(store.ingest(polled(entries.get(0).sourceId()), entries));
         made += result.newStories();
@@ -110,6 +133,7 @@ final class StoryCorpus {
         dir, made, next, seconds, made / seconds);
     Properties marker = new Properties();
     marker.setProperty("stories", String.valueOf(stories));
+    marker.setProperty("sources", String.valueOf(sources));
     marker.setProperty("entries", String.valueOf(next));
     marker.setProperty("generator", GENERATOR);
     marker.setProperty("schema", schema(dir));
@@ -119,7 +143,7 @@ final class StoryCorpus {
       marker.store(out, "bantin benchmark corpus; delete the directory to rebuild it");
     }
     Files.move(temporary, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
-    return new StoryCorpus(dir, stories, next);
+    return new StoryCorpus(dir, stories, sources, next);
   }
 
   /** The state of a source polled just now with a 200 and validators. */

@@ -17,7 +17,7 @@ final class SyntheticNews {
   /** Stored stories are published evenly over [START, START + SPAN]. */
   static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
   static final Duration SPAN = Duration.ofDays(60);
-  /** How many sources a corpus spreads its stories over. */
+  /** How many sources a corpus spreads its stories over, unless it says otherwise. */
   static final int SOURCES = 100;
   /** Stories stored per ingest call (one poll) while populating, at most. */
   static final int MAX_BATCH = 1_000;
@@ -46,20 +46,33 @@ final class SyntheticNews {
 
   private SyntheticNews() {}
 
-  /** Entries stored per ingest call for a corpus of {@code total}: ~100 sources, each polled. */
-  static int batchSize(long total) {
-    return (int) Math.max(1, Math.min(MAX_BATCH, total / SOURCES));
+  /** Entries stored per ingest call for a corpus of {@code total}: every source polled. */
+  static int batchSize(long total, int sources) {
+    return (int) Math.max(1, Math.min(MAX_BATCH, total / sources));
   }
 
-  /** The source of stored entry {@code i}: batches go to the sources in turn. */
-  static String storedSource(long i, long total) {
-    return "nguon-%02d".formatted((i / batchSize(total)) % SOURCES);
+  /**
+   * The source id of stored entry {@code i}: batches go to the sources in turn. Ids are
+   * {@code nguon-00} to {@code nguon-99} with 100 sources, {@code nguon-000} up with more.
+   */
+  static String storedSource(long i, long total, int sources) {
+    return sourceId((int) ((i / batchSize(total, sources)) % sources), sources);
+  }
+
+  /** Source number {@code n} of a corpus of {@code sources}. */
+  static String sourceId(int n, int sources) {
+    return (sources <= 100 ? "nguon-%02d" : "nguon-%03d").formatted(n);
+  }
+
+  /** Stored entry {@code i} of a corpus of {@code total} stories over 100 sources. */
+  static Entry stored(long i, long total) {
+    return stored(i, total, SOURCES);
   }
 
   /** Stored entry {@code i} of a corpus of {@code total} stories; its key is its link. */
-  static Entry stored(long i, long total) {
+  static Entry stored(long i, long total, int sources) {
     SplittableRandom random = new SplittableRandom(i);
-    String source = storedSource(i, total);
+    String source = storedSource(i, total, sources);
     String title = title(random);
     String link = "https://www." + source + ".vn/" + SECTIONS[random.nextInt(SECTIONS.length)]
         + "/" + slug(title) + "-" + (100_000 + i) + ".html";
@@ -81,6 +94,14 @@ final class SyntheticNews {
     String title = title(random);
     String link = "https://" + source + ".vn/tin/" + slug(title) + "-" + key + ".html";
     Instant published = START.plusMillis(random.nextLong(SPAN.toMillis()));
+    return entry(source, key, link, title, random, published);
+  }
+
+  /** A new entry of {@code source} with its own key, link and title, published then. */
+  static Entry publishedAt(String source, String key, long seed, Instant published) {
+    SplittableRandom random = new SplittableRandom(seed);
+    String title = title(random);
+    String link = "https://" + source + ".vn/tin/" + slug(title) + "-" + key + ".html";
     return entry(source, key, link, title, random, published);
   }
 

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.store.SqliteStore;
 
 /**
@@ -64,9 +66,32 @@ final class TrialStore {
         stories.setString(p + 1, upper);
       }
       stories.executeUpdate();
+      deleteBands(connection, prefix, upper);
       entries.setString(1, prefix);
       entries.setString(2, upper);
       entries.executeUpdate();
+    }
+  }
+
+  /** Near-duplicate bands have no foreign key (schema V4): each is deleted by its key. */
+  private static void deleteBands(Connection connection, String prefix, String upper)
+      throws SQLException {
+    try (PreparedStatement entries = connection.prepareStatement("SELECT id, published,"
+            + " signature FROM entries WHERE source_id >= ? AND source_id < ?");
+        PreparedStatement band = connection.prepareStatement(
+            "DELETE FROM entry_bands WHERE band = ? AND published = ? AND entry_id = ?")) {
+      entries.setString(1, prefix);
+      entries.setString(2, upper);
+      try (ResultSet rows = entries.executeQuery()) {
+        while (rows.next()) {
+          for (long hash : Fingerprint.restore(rows.getBytes(3), null).bands()) {
+            band.setLong(1, hash);
+            band.setLong(2, rows.getLong(2));
+            band.setLong(3, rows.getLong(1));
+            band.executeUpdate();
+          }
+        }
+      }
     }
   }
 

@@ -21,6 +21,8 @@ import vn.bantin.model.Story;
  */
 final class CategoryMembership {
   private static final String VERSION_KEY = "category_rules";
+  private static final String INSERT = "INSERT OR IGNORE INTO category_stories"
+      + " (category_id, story_id, published) VALUES (?, ?, ?)";
 
   private CategoryMembership() {}
 
@@ -29,25 +31,24 @@ final class CategoryMembership {
    *
    * @return every category that showed it before or shows it now, whose renderings changed
    */
-  static Set<String> update(Connection c, String storyId, Function<Story, Set<String>> rules)
-      throws SQLException {
-    Story story = story(c, storyId);
-    Set<String> before = categoriesOf(c, storyId);
+  static Set<String> update(StatementCache statements, String storyId,
+      Function<Story, Set<String>> rules) throws SQLException {
+    Story story = story(statements, storyId);
+    Set<String> before = categoriesOf(statements, storyId);
     Set<String> after = story == null ? Set.of() : rules.apply(story);
-    try (PreparedStatement delete = c.prepareStatement(
-            "DELETE FROM category_stories WHERE story_id = ? AND category_id = ?");
-        PreparedStatement insert = insert(c)) {
-      for (String category : before) {
-        if (!after.contains(category)) {
-          delete.setString(1, storyId);
-          delete.setString(2, category);
-          delete.executeUpdate();
-        }
+    PreparedStatement delete = statements.get(
+        "DELETE FROM category_stories WHERE story_id = ? AND category_id = ?");
+    PreparedStatement insert = statements.get(INSERT);
+    for (String category : before) {
+      if (!after.contains(category)) {
+        delete.setString(1, storyId);
+        delete.setString(2, category);
+        delete.executeUpdate();
       }
-      for (String category : after) {
-        if (!before.contains(category)) {
-          add(insert, category, storyId, story.published());
-        }
+    }
+    for (String category : after) {
+      if (!before.contains(category)) {
+        add(insert, category, storyId, story.published());
       }
     }
     Set<String> touched = new TreeSet<>(before);
@@ -72,7 +73,7 @@ final class CategoryMembership {
         + " FROM stories s";
     try (PreparedStatement stories = c.prepareStatement(sql);
         ResultSet rows = stories.executeQuery();
-        PreparedStatement insert = insert(c)) {
+        PreparedStatement insert = c.prepareStatement(INSERT)) {
       while (rows.next()) {
         Story story = new Story(rows.getString(1), null, rows.getString(2), rows.getString(3),
             "", null, Instant.ofEpochMilli(rows.getLong(4)), refs(rows.getString(5)));
@@ -92,27 +93,26 @@ final class CategoryMembership {
   }
 
   /** The story as the rules see it: text of the first sighting, ids of every source. */
-  private static Story story(Connection c, String storyId) throws SQLException {
-    try (PreparedStatement query = c.prepareStatement("SELECT title, summary_html, published,"
+  private static Story story(StatementCache statements, String storyId) throws SQLException {
+    PreparedStatement query = statements.get("SELECT title, summary_html, published,"
         + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_id = s.id)"
-        + " FROM stories s WHERE id = ?")) {
-      query.setString(1, storyId);
-      try (ResultSet row = query.executeQuery()) {
-        return row.next() ? new Story(storyId, null, row.getString(1), row.getString(2), "",
-            null, Instant.ofEpochMilli(row.getLong(3)), refs(row.getString(4))) : null;
-      }
+        + " FROM stories s WHERE id = ?");
+    query.setString(1, storyId);
+    try (ResultSet row = query.executeQuery()) {
+      return row.next() ? new Story(storyId, null, row.getString(1), row.getString(2), "",
+          null, Instant.ofEpochMilli(row.getLong(3)), refs(row.getString(4))) : null;
     }
   }
 
-  private static Set<String> categoriesOf(Connection c, String storyId) throws SQLException {
+  private static Set<String> categoriesOf(StatementCache statements, String storyId)
+      throws SQLException {
     Set<String> categories = new HashSet<>();
-    try (PreparedStatement query = c.prepareStatement(
-        "SELECT category_id FROM category_stories WHERE story_id = ?")) {
-      query.setString(1, storyId);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          categories.add(rows.getString(1));
-        }
+    PreparedStatement query = statements.get(
+        "SELECT category_id FROM category_stories WHERE story_id = ?");
+    query.setString(1, storyId);
+    try (ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        categories.add(rows.getString(1));
       }
     }
     return categories;
@@ -128,10 +128,6 @@ final class CategoryMembership {
     return refs;
   }
 
-  private static PreparedStatement insert(Connection c) throws SQLException {
-    return c.prepareStatement("INSERT OR IGNORE INTO category_stories"
-        + " (category_id, story_id, published) VALUES (?, ?, ?)");
-  }
 
   private static void add(PreparedStatement insert, String category, String storyId,
       Instant published) throws SQLException {

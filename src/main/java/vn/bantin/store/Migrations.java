@@ -21,7 +21,7 @@ final class Migrations {
 
   /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql",
-      "V3__category_membership.sql");
+      "V3__category_membership.sql", "V4__compact_bands.sql");
 
   private static final String DIRECTORY = "/db/sqlite/";
 
@@ -35,6 +35,12 @@ final class Migrations {
    *     newer than this program
    */
   static List<Integer> apply(Connection connection, InstantSource clock) throws SQLException {
+    return apply(connection, clock, SCRIPTS.size());
+  }
+
+  /** Applies the missing migrations up to version {@code last}; for tests of an upgrade. */
+  static List<Integer> apply(Connection connection, InstantSource clock, int last)
+      throws SQLException {
     Jdbc.execute(connection, "CREATE TABLE IF NOT EXISTS schema_version ("
         + "version INTEGER PRIMARY KEY, script TEXT NOT NULL, applied_at INTEGER NOT NULL)");
     int current = currentVersion(connection);
@@ -43,7 +49,7 @@ final class Migrations {
           + " is newer than this program knows (" + SCRIPTS.size() + ")");
     }
     List<Integer> applied = new ArrayList<>();
-    for (int version = current + 1; version <= SCRIPTS.size(); version++) {
+    for (int version = current + 1; version <= last; version++) {
       String script = SCRIPTS.get(version - 1);
       int number = version;
       Jdbc.inTransaction(connection, true, c -> {

@@ -48,24 +48,23 @@ final class SourceStateDao {
    * Inserts or updates the state of {@code state.sourceId()}. With {@code withValidators} false
    * the stored ETag and Last-Modified are left as they are (null for a new row).
    */
-  static void save(Connection connection, SourceState state, boolean withValidators,
+  static void save(StatementCache statements, SourceState state, boolean withValidators,
       Instant now) throws SQLException {
-    try (PreparedStatement upsert =
-        connection.prepareStatement(withValidators ? WITH_VALIDATORS : WITHOUT_VALIDATORS)) {
-      upsert.setString(1, state.sourceId());
-      upsert.setString(2, state.url());
-      upsert.setString(3, withValidators ? state.etag() : null);
-      upsert.setString(4, withValidators ? state.lastModified() : null);
-      Jdbc.setInstant(upsert, 5, state.nextPoll());
-      upsert.setInt(6, state.failures());
-      Jdbc.setInstant(upsert, 7, state.lastFetch());
-      upsert.setObject(8, state.lastStatus());
-      upsert.setString(9, state.lastError());
-      upsert.setString(10, state.errorCode());
-      upsert.setInt(11, state.gone() ? 1 : 0);
-      Jdbc.setInstant(upsert, 12, now);
-      upsert.executeUpdate();
-    }
+    PreparedStatement upsert =
+        statements.get(withValidators ? WITH_VALIDATORS : WITHOUT_VALIDATORS);
+    upsert.setString(1, state.sourceId());
+    upsert.setString(2, state.url());
+    upsert.setString(3, withValidators ? state.etag() : null);
+    upsert.setString(4, withValidators ? state.lastModified() : null);
+    Jdbc.setInstant(upsert, 5, state.nextPoll());
+    upsert.setInt(6, state.failures());
+    Jdbc.setInstant(upsert, 7, state.lastFetch());
+    upsert.setObject(8, state.lastStatus());
+    upsert.setString(9, state.lastError());
+    upsert.setString(10, state.errorCode());
+    upsert.setInt(11, state.gone() ? 1 : 0);
+    Jdbc.setInstant(upsert, 12, now);
+    upsert.executeUpdate();
   }
 
   /** Inserts or updates the configured title and URL of each source, in one batch. */

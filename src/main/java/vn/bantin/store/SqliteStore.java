@@ -6,7 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -38,6 +37,8 @@ public final class SqliteStore implements Store {
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
   private final Connection writeConnection;
+  /** The writer's compiled statements; only the writer thread uses them. */
+  private final StatementCache statements;
   private final BlockingQueue<Connection> readConnections;
   private final int readPoolSize;
   private final InstantSource clock;
@@ -50,6 +51,7 @@ public final class SqliteStore implements Store {
     this.writer = writer;
     this.readers = readers;
     this.writeConnection = writeConnection;
+    this.statements = new StatementCache(writeConnection);
     this.readConnections = new ArrayBlockingQueue<>(readConnections.size(), false,
         readConnections);
     this.readPoolSize = readConnections.size();
@@ -114,13 +116,13 @@ public final class SqliteStore implements Store {
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
-    return write(c -> StoryWriter.ingest(c, state, copy, clock.instant(), categories));
+    return write(c -> StoryWriter.ingest(statements, state, copy, clock.instant(), categories));
   }
 
   @Override
   public Future<Void> savePollState(SourceState state) {
     return write(c -> {
-      SourceStateDao.save(c, state, false, clock.instant());
+      SourceStateDao.save(statements, state, false, clock.instant());
       return null;
     });
   }
@@ -160,16 +162,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    // Entries, and later every table keyed by story, follow by ON DELETE CASCADE.
-    return write(c -> {
-      try (PreparedStatement delete = c.prepareStatement("DELETE FROM stories"
-          + " WHERE published < ? AND NOT EXISTS (SELECT 1 FROM entries e"
-          + " WHERE e.story_id = stories.id AND e.last_seen >= ?)")) {
-        Jdbc.setInstant(delete, 1, cutoff);
-        Jdbc.setInstant(delete, 2, cutoff);
-        return delete.executeUpdate();
-      }
-    });
+    return write(c -> Retention.prune(statements, cutoff));
   }
 
   /** Runs after every write submitted before it; later calls fail with IllegalStateException. */
@@ -178,7 +171,11 @@ public final class SqliteStore implements Store {
     if (closing == null) {
       // The write pool is one FIFO thread, so this runs after every write already queued.
       Future<Void> writes = writer.executeBlocking(() -> {
-        writeConnection.close();
+        try {
+          statements.close();
+        } finally {
+          writeConnection.close();
+        }
         return null;
       }, false);
       Future<Void> reads = readers.executeBlocking(() -> {

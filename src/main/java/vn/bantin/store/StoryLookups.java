@@ -1,6 +1,5 @@
 package vn.bantin.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,11 +13,23 @@ import vn.bantin.dedup.StoryIdentity.Candidate;
 
 /**
  * The indexed lookups {@link StoryIdentity} asks while a poll is written: one prepared statement
- * each, on the writer's connection and transaction, so a feed's entries see each other.
+ * each, from the writer's {@link StatementCache}, in the writer's transaction, so a feed's entries
+ * see each other.
  */
-final class StoryLookups implements StoryIdentity.Lookup<SQLException>, AutoCloseable {
+final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   /** Entries compared at most per incoming entry: a bound on the work whatever the data. */
   private static final int MAX_NEAR_CANDIDATES = 50;
+
+  /**
+   * Entries sharing a band within the dates, earliest sighting first. Each band is its own
+   * range of the entry_bands primary key (band, published); the union is small, since bands are
+   * near-unique. A band row whose entry is gone joins nothing.
+   */
+  private static final String NEAR_ENTRIES = "SELECT e.story_id, e.signature, e.marks"
+      + " FROM entries e WHERE e.id IN (SELECT b.entry_id FROM entry_bands b"
+      + " WHERE b.band IN (" + String.join(", ", Collections.nCopies(Fingerprint.BANDS, "?"))
+      + ") AND b.published BETWEEN ? AND ?)"
+      + " ORDER BY e.fetched_at, e.id LIMIT " + MAX_NEAR_CANDIDATES;
 
   private final PreparedStatement entryStory;
   private final PreparedStatement linkStory;
@@ -26,16 +37,16 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException>, AutoClos
   private final PreparedStatement nearEntries;
   private final PreparedStatement storyExists;
 
-  StoryLookups(Connection connection) throws SQLException {
-    entryStory = connection.prepareStatement(
+  StoryLookups(StatementCache statements) throws SQLException {
+    entryStory = statements.get(
         "SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
     // The earliest sighting decides when several stored stories match.
-    linkStory = connection.prepareStatement("SELECT story_id FROM entries"
-        + " WHERE canonical_link = ? ORDER BY fetched_at, rowid LIMIT 1");
-    titleStory = connection.prepareStatement("SELECT story_id FROM entries WHERE title_key = ?"
-        + " AND published BETWEEN ? AND ? ORDER BY fetched_at, rowid LIMIT 1");
-    nearEntries = connection.prepareStatement(nearEntriesSql());
-    storyExists = connection.prepareStatement("SELECT 1 FROM stories WHERE id = ?");
+    linkStory = statements.get("SELECT story_id FROM entries"
+        + " WHERE canonical_link = ? ORDER BY fetched_at, id LIMIT 1");
+    titleStory = statements.get("SELECT story_id FROM entries WHERE title_key = ?"
+        + " AND published BETWEEN ? AND ? ORDER BY fetched_at, id LIMIT 1");
+    nearEntries = statements.get(NEAR_ENTRIES);
+    storyExists = statements.get("SELECT 1 FROM stories WHERE id = ?");
   }
 
   @Override
@@ -77,19 +88,6 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException>, AutoClos
     return candidates;
   }
 
-  /**
-   * Entries sharing a band within the dates, earliest sighting first. Each band is its own
-   * indexed range on (band, published); the union is small, since bands are near-unique.
-   */
-  private static String nearEntriesSql() {
-    String bandPlaceholders = String.join(", ", Collections.nCopies(Fingerprint.BANDS, "?"));
-    return "SELECT e.story_id, e.signature, e.marks FROM entries e"
-        + " WHERE (e.source_id, e.entry_key) IN (SELECT b.source_id, b.entry_key"
-        + " FROM entry_bands b WHERE b.band IN (" + bandPlaceholders + ")"
-        + " AND b.published BETWEEN ? AND ?)"
-        + " ORDER BY e.fetched_at, e.rowid LIMIT " + MAX_NEAR_CANDIDATES;
-  }
-
   /** Whether a story with this id is stored. */
   boolean exists(String storyId) throws SQLException {
     storyExists.setString(1, storyId);
@@ -99,14 +97,6 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException>, AutoClos
   private static String firstString(PreparedStatement query) throws SQLException {
     try (ResultSet rows = query.executeQuery()) {
       return rows.next() ? rows.getString(1) : null;
-    }
-  }
-
-  @Override
-  public void close() throws SQLException {
-    for (PreparedStatement statement : List.of(entryStory, linkStory, titleStory, nearEntries,
-        storyExists)) {
-      statement.close();
     }
   }
 }

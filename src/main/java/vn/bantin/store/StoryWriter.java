@@ -1,9 +1,10 @@
 package vn.bantin.store;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -12,6 +13,7 @@ import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.dedup.StoryIdentity.Match;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIds;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
@@ -20,31 +22,38 @@ import vn.bantin.model.Story;
 /**
  * Writes one poll's entries inside the caller's transaction: each entry is known, joins a stored
  * story, or starts a new one, as {@link StoryIdentity} decides. Entries are processed one after
- * another, so two entries of the same feed can join each other. One instance per transaction.
+ * another, so two entries of the same feed can join each other. One instance per transaction;
+ * its statements come from the writer's {@link StatementCache}.
  */
-final class StoryWriter implements AutoCloseable {
+final class StoryWriter {
 
-  private final Connection connection;
+  /** All bands of one entry in one statement: one call into SQLite instead of sixteen. */
+  private static final String INSERT_BANDS = "INSERT OR IGNORE INTO entry_bands"
+      + " (band, published, entry_id) VALUES "
+      + String.join(", ", Collections.nCopies(Fingerprint.BANDS, "(?, ?, ?)"));
+
+  private final StatementCache statements;
   private final Instant now;
   private final StoryLookups lookups;
   private final PreparedStatement insertStory;
   private final PreparedStatement insertEntry;
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
-  private final PreparedStatement insertBand;
+  private final PreparedStatement lastEntryId;
+  private final PreparedStatement insertBands;
 
-  private StoryWriter(Connection connection, Instant now) throws SQLException {
-    this.connection = connection;
+  private StoryWriter(StatementCache statements, Instant now) throws SQLException {
+    this.statements = statements;
     this.now = now;
-    lookups = new StoryLookups(connection);
+    lookups = new StoryLookups(statements);
     insertStory = prepare("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     insertEntry = prepare("INSERT INTO entries (source_id, entry_key, story_id, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insertBand = prepare("INSERT INTO entry_bands (band, published, source_id, entry_key)"
-        + " VALUES (?, ?, ?, ?)");
+    lastEntryId = prepare("SELECT last_insert_rowid()");
+    insertBands = prepare(INSERT_BANDS);
     touchEntry = prepare("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
     // Only the first sighting's text is shown, so only its edits reach the story.
@@ -56,38 +65,37 @@ final class StoryWriter implements AutoCloseable {
 
   /**
    * Stores {@code state} with its validators and {@code entries}, inside the transaction already
-   * open on {@code connection}.
+   * open on the connection of {@code statements}.
    *
    * @param categories the category rules, or {@code null} before {@link Store#categorize}
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
-  static IngestResult ingest(Connection connection, SourceState state, List<Entry> entries,
+  static IngestResult ingest(StatementCache statements, SourceState state, List<Entry> entries,
       Instant now, Function<Story, Set<String>> categories) throws SQLException {
-    SourceStateDao.save(connection, state, true, now);
+    SourceStateDao.save(statements, state, true, now);
     int newStories = 0;
     int joined = 0;
     int known = 0;
     int edited = 0;
     Set<String> touched = new TreeSet<>();
-    try (StoryWriter writer = new StoryWriter(connection, now)) {
-      for (Entry entry : entries) {
-        if (!entry.sourceId().equals(state.sourceId())) {
-          throw new IllegalArgumentException("entry " + entry.key() + " of source "
-              + entry.sourceId() + " ingested as " + state.sourceId());
+    StoryWriter writer = new StoryWriter(statements, now);
+    for (Entry entry : entries) {
+      if (!entry.sourceId().equals(state.sourceId())) {
+        throw new IllegalArgumentException("entry " + entry.key() + " of source "
+            + entry.sourceId() + " ingested as " + state.sourceId());
+      }
+      Written written = writer.write(entry);
+      switch (written.outcome()) {
+        case NEW -> newStories++;
+        case JOINED -> joined++;
+        case KNOWN -> known++;
+        case EDITED -> {
+          known++;
+          edited++;
         }
-        Written written = writer.write(entry);
-        switch (written.outcome()) {
-          case NEW -> newStories++;
-          case JOINED -> joined++;
-          case KNOWN -> known++;
-          case EDITED -> {
-            known++;
-            edited++;
-          }
-        }
-        if (written.outcome() != Outcome.KNOWN && categories != null) {
-          touched.addAll(CategoryMembership.update(connection, written.storyId(), categories));
-        }
+      }
+      if (written.outcome() != Outcome.KNOWN && categories != null) {
+        touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
       }
     }
     return new IngestResult(newStories, joined, known, edited, touched);
@@ -149,13 +157,21 @@ final class StoryWriter implements AutoCloseable {
     insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
     insertEntry.setString(12, keys.fingerprint().marks());
     insertEntry.executeUpdate();
-    for (long band : keys.fingerprint().bands()) {
-      insertBand.setLong(1, band);
-      Jdbc.setInstant(insertBand, 2, entry.published());
-      insertBand.setString(3, entry.sourceId());
-      insertBand.setString(4, entry.key());
-      insertBand.executeUpdate();
+    long[] bands = keys.fingerprint().bands();
+    if (bands.length == 0) {
+      return;
     }
+    long entryId;
+    try (ResultSet id = lastEntryId.executeQuery()) {
+      id.next();
+      entryId = id.getLong(1);
+    }
+    for (int b = 0; b < bands.length; b++) {
+      insertBands.setLong(3 * b + 1, bands[b]);
+      Jdbc.setInstant(insertBands, 3 * b + 2, entry.published());
+      insertBands.setLong(3 * b + 3, entryId);
+    }
+    insertBands.executeUpdate();
   }
 
   /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */
@@ -183,15 +199,6 @@ final class StoryWriter implements AutoCloseable {
   }
 
   private PreparedStatement prepare(String sql) throws SQLException {
-    return connection.prepareStatement(sql);
-  }
-
-  @Override
-  public void close() throws SQLException {
-    for (PreparedStatement statement : List.of(insertStory, insertEntry, touchEntry,
-        updateFirstSighting, insertBand)) {
-      statement.close();
-    }
-    lookups.close();
+    return statements.get(sql);
   }
 }

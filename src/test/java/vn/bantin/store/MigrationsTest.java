@@ -42,11 +42,12 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
-          "3 V3__category_membership.sql " + CLOCK.millis());
+          "3 V3__category_membership.sql " + CLOCK.millis(),
+          "4 V4__compact_bands.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -75,6 +76,51 @@ class MigrationsTest {
     for (int i = 0; i < Migrations.SCRIPTS.size(); i++) {
       assertThat(Migrations.versionOf(Migrations.SCRIPTS.get(i))).isEqualTo(i + 1);
     }
+  }
+
+  @Test
+  void version4KeepsEveryEntryWithItsRowidAsIdAndRekeysItsBands() throws SQLException {
+    try (Connection connection = connect()) {
+      Jdbc.execute(connection, "PRAGMA foreign_keys = ON");
+      assertThat(Migrations.apply(connection, CLOCK, 3)).containsExactly(1, 2, 3);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov'), ('nhandan')");
+      Jdbc.execute(connection, "INSERT INTO stories (id, title, summary_html, content_html,"
+          + " published, first_source_id, first_entry_key, created_at)"
+          + " VALUES ('s1', 't', '', '', 10, 'vov', 'a', 0)");
+      Jdbc.execute(connection, "INSERT INTO entries (rowid, source_id, entry_key, story_id,"
+          + " title, published, fetched_at, last_seen, signature, marks) VALUES"
+          + " (7, 'vov', 'a', 's1', 't', 10, 11, 12, x'01', 'm'),"
+          + " (9, 'nhandan', 'b', 's1', 't', 20, 21, 22, NULL, NULL)");
+      Jdbc.execute(connection, "INSERT INTO entry_bands (band, published, source_id, entry_key)"
+          + " VALUES (100, 10, 'vov', 'a'), (-5, 10, 'vov', 'a')");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(4);
+
+      assertThat(rows(connection, "SELECT id, source_id, entry_key, story_id, published,"
+          + " fetched_at, last_seen, hex(signature), marks FROM entries ORDER BY id"))
+          .containsExactly("7 vov a s1 10 11 12 01 m", "9 nhandan b s1 20 21 22  null");
+      assertThat(rows(connection, "SELECT band, published, entry_id FROM entry_bands"))
+          .containsExactly("-5 10 7", "100 10 7");
+      // Deleting the story still takes its entries along.
+      Jdbc.execute(connection, "DELETE FROM stories WHERE id = 's1'");
+      assertThat(rows(connection, "SELECT id FROM entries")).isEmpty();
+    }
+  }
+
+  private static List<String> rows(Connection connection, String sql) throws SQLException {
+    List<String> rows = new ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet result = statement.executeQuery(sql)) {
+      int columns = result.getMetaData().getColumnCount();
+      while (result.next()) {
+        StringBuilder row = new StringBuilder();
+        for (int i = 1; i <= columns; i++) {
+          row.append(i > 1 ? " " : "").append(result.getString(i));
+        }
+        rows.add(row.toString());
+      }
+    }
+    return rows;
   }
 
   @Test

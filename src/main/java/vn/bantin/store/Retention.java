@@ -1,0 +1,48 @@
+package vn.bantin.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import vn.bantin.dedup.Fingerprint;
+
+/**
+ * Deletes what the retention period no longer keeps, inside the writer's transaction: stories
+ * published before the cutoff that no source has carried since. Their entries and category
+ * memberships follow by ON DELETE CASCADE; their near-duplicate bands have no foreign key (V4),
+ * so they are deleted first, each by its primary key, from the bands recomputed from the stored
+ * signature. Freed pages are reused by later inserts, so the file stops growing once the store
+ * holds a retention period's worth of stories.
+ */
+final class Retention {
+
+  /** Expired stories: a range of stories_by_published, each checked by entries_by_story. */
+  private static final String EXPIRED = " FROM stories WHERE published < ?1 AND NOT EXISTS"
+      + " (SELECT 1 FROM entries x WHERE x.story_id = stories.id AND x.last_seen >= ?1)";
+
+  private Retention() {}
+
+  /** Deletes the stories expired at {@code cutoff}; returns how many. */
+  static int prune(StatementCache statements, Instant cutoff) throws SQLException {
+    PreparedStatement entries = statements.get("SELECT e.id, e.published, e.signature"
+        + " FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")");
+    PreparedStatement deleteBand = statements.get(
+        "DELETE FROM entry_bands WHERE band = ? AND published = ? AND entry_id = ?");
+    Jdbc.setInstant(entries, 1, cutoff);
+    try (ResultSet rows = entries.executeQuery()) {
+      while (rows.next()) {
+        long entryId = rows.getLong(1);
+        long published = rows.getLong(2);
+        for (long band : Fingerprint.restore(rows.getBytes(3), null).bands()) {
+          deleteBand.setLong(1, band);
+          deleteBand.setLong(2, published);
+          deleteBand.setLong(3, entryId);
+          deleteBand.executeUpdate();
+        }
+      }
+    }
+    PreparedStatement delete = statements.get("DELETE" + EXPIRED);
+    Jdbc.setInstant(delete, 1, cutoff);
+    return delete.executeUpdate();
+  }
+}
