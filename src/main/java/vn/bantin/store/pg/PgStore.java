@@ -9,11 +9,13 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import vn.bantin.config.SourceConfig;
@@ -33,6 +35,7 @@ public final class PgStore implements Store {
 
   /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
   private final Pool writes;
+  private final Vertx vertx;
   /** Reads for HTTP answers and the admin API. */
   private final Pool reads;
   private final WorkerExecutor compute;
@@ -41,7 +44,9 @@ public final class PgStore implements Store {
   private Future<Void> closing;
   private volatile Function<Story, Set<String>> categories;
 
-  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, InstantSource clock) {
+  private PgStore(Vertx vertx, Pool writes, Pool reads, WorkerExecutor compute,
+      InstantSource clock) {
+    this.vertx = vertx;
     this.writes = writes;
     this.reads = reads;
     this.compute = compute;
@@ -76,7 +81,7 @@ public final class PgStore implements Store {
     WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     return PgMigrations.apply(writes, clock)
-        .map(applied -> new PgStore(writes, reads, compute, clock))
+        .map(applied -> new PgStore(vertx, writes, reads, compute, clock))
         .onFailure(e -> {
           writes.close();
           reads.close();
@@ -106,6 +111,18 @@ public final class PgStore implements Store {
       throw new IllegalArgumentException("store.url is not a valid PostgreSQL URL"
           + " (postgresql://user:password@host:5432/database)");
     }
+  }
+
+  /**
+   * Leases of due sources for this instance, under a new random holder id: each due source is
+   * polled by one instance at a time (see {@link PgSourceLeases}). Close them before the store.
+   *
+   * @param leaseTime how long a lease lasts unless renewed ({@link PgSourceLeases#LEASE_TIME})
+   * @param batch the most sources leased at once, at least 1
+   */
+  public PgSourceLeases leases(Duration leaseTime, int batch) {
+    return new PgSourceLeases(vertx, writes, UUID.randomUUID().toString(), leaseTime, batch,
+        clock);
   }
 
   @Override
