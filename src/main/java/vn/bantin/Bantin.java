@@ -227,13 +227,13 @@ public final class Bantin {
   }
 
   /**
-   * Stops at once, as a killed process would: nothing in flight finishes and no lease is
-   * released, so other instances sharing the store take this one's sources only when its leases
-   * run out. For tests.
+   * Stops at once, as a killed process would: no lease is released and no poll in flight is
+   * stored (the store refuses it), so other instances sharing the store take this one's sources
+   * only when its leases run out. For tests.
    */
   Future<Void> halt() {
     serving = false;
     leases.close();
-    return vertx.close();
+    return store.close().eventually(vertx::close);
   }
 }

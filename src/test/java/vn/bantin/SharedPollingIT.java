@@ -47,7 +47,7 @@ import vn.bantin.store.pg.EmbeddedDatabases;
  */
 class SharedPollingIT {
   private static final EmbeddedDatabases DATABASES = EmbeddedDatabases.shared();
-  private static final Duration LEASE = Duration.ofSeconds(3);
+  private static final Duration LEASE = Duration.ofSeconds(4);
   private static final int SOURCES = 6;
   private static final String SHARED_LINK = "https://tin.example.vn/hoi-nghi-tinh-uy.html";
   private static final String[] HEADLINES = {
@@ -136,7 +136,7 @@ class SharedPollingIT {
     Bantin survivor = start("bantin-b", SOURCES);
 
     // While it lives, the first instance renews the leases of its hanging polls.
-    long watchUntil = System.nanoTime() + LEASE.multipliedBy(2).toNanos();
+    long watchUntil = System.nanoTime() + LEASE.multipliedBy(3).dividedBy(2).toNanos();
     while (System.nanoTime() < watchUntil) {
       assertThat(fetches(null, "bantin-b")).isZero();
       LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
@@ -151,7 +151,7 @@ class SharedPollingIT {
     for (Seen s : seen) {
       if (s.agent().equals("bantin-b")) {
         assertThat(s.millis()).as("%s taken over", s.path()).isGreaterThanOrEqualTo(expiry - 50);
-        assertThat(s.millis() - halted).isLessThan(LEASE.plusSeconds(3).toMillis());
+        assertThat(s.millis() - halted).isLessThan(LEASE.plusSeconds(4).toMillis());
       }
     }
     eventually(Duration.ofSeconds(10), () -> new JsonObject(
