@@ -135,6 +135,9 @@ class SharedPollingIT {
     eventually(Duration.ofSeconds(30), () -> fetches(null, "bantin-a") == SOURCES);
     Bantin survivor = start("bantin-b", SOURCES);
 
+    // An admin's refresh skips the sources another instance is polling right now.
+    JsonObject summary = new JsonObject(send(survivor, "POST", "/admin/api/refresh").body());
+    assertThat(summary.getInteger("sources")).isZero();
     // While it lives, the first instance renews the leases of its hanging polls.
     long watchUntil = System.nanoTime() + LEASE.multipliedBy(3).dividedBy(2).toNanos();
     while (System.nanoTime() < watchUntil) {

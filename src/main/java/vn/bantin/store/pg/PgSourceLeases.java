@@ -79,8 +79,9 @@ public final class PgSourceLeases implements SourceLeases {
    */
   PgSourceLeases(Vertx vertx, SqlClient client, String holder, Duration leaseTime, int batch,
       InstantSource clock) {
+    // Renewed every third of the lease time, a timer period of at least 1 ms.
     if (leaseTime.toMillis() < 3 || batch < 1) {
-      throw new IllegalArgumentException("lease time under 3 ms or batch < 1");
+      throw new IllegalArgumentException("lease time < 3 ms or batch < 1");
     }
     this.vertx = vertx;
     this.client = client;
@@ -107,7 +108,7 @@ public final class PgSourceLeases implements SourceLeases {
     if (closed || room <= 0 || sources.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    return take(TAKE_DUE, sources, room);
+    return lease(TAKE_DUE, sources, room);
   }
 
   @Override
@@ -115,11 +116,12 @@ public final class PgSourceLeases implements SourceLeases {
     if (closed) {
       return Future.succeededFuture(Optional.empty());
     }
-    return take(TAKE_ANY, List.of(source), 1)
+    return lease(TAKE_ANY, List.of(source), 1)
         .map(leases -> leases.stream().findFirst());
   }
 
-  private Future<List<Lease>> take(String sql, List<SourceConfig> sources, int limit) {
+  /** Runs a take statement: leases at most {@code limit} of {@code sources}. */
+  private Future<List<Lease>> lease(String sql, List<SourceConfig> sources, int limit) {
     Map<String, SourceConfig> byId = sources.stream()
         .collect(Collectors.toMap(SourceConfig::id, Function.identity()));
     Tuple args = Tuple.of(holder, leaseMillis, byId.keySet().toArray(String[]::new), limit);
