@@ -35,11 +35,14 @@ import vn.bantin.metrics.Metrics;
 import vn.bantin.normalize.Normalizer;
 import vn.bantin.parse.FeedParser;
 import vn.bantin.publish.FeedService;
+import vn.bantin.refresh.LocalSourceLeases;
 import vn.bantin.refresh.PollOutcome;
 import vn.bantin.refresh.Refresher;
 import vn.bantin.refresh.Scheduler;
+import vn.bantin.refresh.SourceLeases;
 import vn.bantin.store.SqliteStore;
 import vn.bantin.store.Store;
+import vn.bantin.store.pg.PgSourceLeases;
 import vn.bantin.store.pg.PgStore;
 
 /**
@@ -63,17 +66,19 @@ public final class Bantin {
   private final Vertx vertx;
   private final Store store;
   private final Scheduler scheduler;
+  private final SourceLeases leases;
   private final Fetcher fetcher;
   private final WorkerExecutor parsePool;
   private final WorkerExecutor renderPool;
   private volatile List<HttpServer> servers = List.of();
   private volatile boolean serving;
 
-  private Bantin(Vertx vertx, Store store, Scheduler scheduler, Fetcher fetcher,
-      WorkerExecutor parsePool, WorkerExecutor renderPool) {
+  private Bantin(Vertx vertx, Store store, Scheduler scheduler, SourceLeases leases,
+      Fetcher fetcher, WorkerExecutor parsePool, WorkerExecutor renderPool) {
     this.vertx = vertx;
     this.store = store;
     this.scheduler = scheduler;
+    this.leases = leases;
     this.fetcher = fetcher;
     this.parsePool = parsePool;
     this.renderPool = renderPool;
@@ -88,6 +93,12 @@ public final class Bantin {
    */
   public static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
       Duration maxEventLoopTime) throws ConfigException {
+    return start(settings, feedsFile, clock, maxEventLoopTime, PgSourceLeases.LEASE_TIME);
+  }
+
+  /** {@link #start}, with leases of the shared store lasting {@code leaseTime} (for tests). */
+  static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
+      Duration maxEventLoopTime, Duration leaseTime) throws ConfigException {
     AtomicReference<Consumer<ConfigChange>> applier = new AtomicReference<>(change -> { });
     ConfigService config = new ConfigService(feedsFile,
         settings.store().dataDir().resolve("config-history"), settings.poll().defaultInterval(),
@@ -104,7 +115,7 @@ public final class Bantin {
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return openStore(vertx, settings.store(), clock)
         .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, config, applier, clock,
-            registry))
+            registry, leaseTime))
         .onFailure(e -> vertx.close());
   }
 
@@ -124,7 +135,7 @@ public final class Bantin {
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,
       Settings settings, ConfigService config, AtomicReference<Consumer<ConfigChange>> applier,
-      InstantSource clock, PrometheusMeterRegistry registry) {
+      InstantSource clock, PrometheusMeterRegistry registry, Duration leaseTime) {
     FeedsConfig feeds = config.config();
     Metrics metrics = new Metrics(registry);
     metrics.configFileInvalid(() -> !config.fileProblems().isEmpty());
@@ -144,9 +155,13 @@ public final class Bantin {
       // Other instances' polls change the categories this one serves.
       shared.onCategoriesChanged(feedService::categoriesChanged, feedService::allChanged);
     }
-    Scheduler scheduler = new Scheduler(vertx, refresher, clock,
+    // With the shared store each due source is polled by one instance at a time.
+    SourceLeases leases = store instanceof PgStore shared
+        ? shared.leases(leaseTime, settings.fetch().concurrency())
+        : new LocalSourceLeases(clock);
+    Scheduler scheduler = new Scheduler(vertx, refresher, leases,
         (PollOutcome outcome) -> feedService.categoriesChanged(outcome.ingest().categories()));
-    Bantin bantin = new Bantin(vertx, store, scheduler, fetcher, parsePool, renderPool);
+    Bantin bantin = new Bantin(vertx, store, scheduler, leases, fetcher, parsePool, renderPool);
     applier.set(new ConfigApplier(store, scheduler, feedService));
     var router = Routes.create(vertx, settings, feedService, scheduler, store, renderPool,
         registry, config, () -> bantin.serving);
@@ -217,5 +232,16 @@ public final class Bantin {
         })
         .eventually(() -> Future.join(parsePool.close(), renderPool.close()))
         .eventually(vertx::close);
+  }
+
+  /**
+   * Stops at once, as a killed process would: no lease is released and no poll in flight is
+   * stored (the store refuses it), so other instances sharing the store take this one's sources
+   * only when its leases run out. For tests.
+   */
+  Future<Void> halt() {
+    serving = false;
+    leases.close();
+    return store.close().eventually(vertx::close);
   }
 }

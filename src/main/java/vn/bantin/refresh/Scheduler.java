@@ -3,8 +3,6 @@ package vn.bantin.refresh;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,42 +10,47 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import vn.bantin.config.FeedsConfig;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.SourceState;
+import vn.bantin.refresh.SourceLeases.Lease;
 
 /**
- * Polls every enabled source when it is due, one poll per source at a time. Fetch concurrency
- * (global and per host) is bounded by the fetcher, so a slow source only ever holds its own slot.
- * Thread-safe: state lives in concurrent maps updated as polls complete.
+ * Polls every enabled source when it is due, one poll per source at a time: it takes due sources
+ * through {@link SourceLeases}, which say which are due and which no other poll (of this or,
+ * with the shared store, another instance) holds. Fetch concurrency (global and per host) is
+ * bounded by the fetcher, so a slow source only ever holds its own slot. Thread-safe.
  */
 public final class Scheduler {
+  private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
   /** How often due sources are looked for; the finest grain of any poll time. */
   private static final long TICK_MILLIS = 1000;
 
   private final Vertx vertx;
   private final Refresher refresher;
-  private final InstantSource clock;
+  private final SourceLeases leases;
   private final Consumer<PollOutcome> listener;
-  private final Map<String, SourceState> states = new ConcurrentHashMap<>();
   private final Map<String, Future<PollOutcome>> inFlight = new ConcurrentHashMap<>();
   private volatile FeedsConfig config;
   private volatile boolean stopped;
+  /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
+  private volatile boolean taking;
   private long timer = -1;
 
   /** {@code listener} hears every finished poll, on an event loop. */
-  public Scheduler(Vertx vertx, Refresher refresher, InstantSource clock,
+  public Scheduler(Vertx vertx, Refresher refresher, SourceLeases leases,
       Consumer<PollOutcome> listener) {
     this.vertx = vertx;
     this.refresher = refresher;
-    this.clock = clock;
+    this.leases = leases;
     this.listener = listener;
   }
 
   /** Starts polling {@code config}'s sources from their stored {@code stored} states. */
   public synchronized void start(FeedsConfig config, Map<String, SourceState> stored) {
     this.config = config;
-    states.putAll(stored);
+    leases.restore(stored);
     timer = vertx.setPeriodic(0, TICK_MILLIS, id -> pollDue());
   }
 
@@ -57,7 +60,7 @@ public final class Scheduler {
    * (their URL changed), which start afresh.
    */
   public void apply(FeedsConfig next, Set<String> reset) {
-    reset.forEach(states::remove);
+    leases.reset(reset);
     this.config = next;
   }
 
@@ -68,27 +71,33 @@ public final class Scheduler {
 
   /** The state of {@code sourceId}: stored, or initial when never polled. */
   public SourceState state(String sourceId) {
-    return states.getOrDefault(sourceId, SourceState.initial(sourceId));
+    return leases.state(sourceId);
   }
 
   /**
    * Polls every enabled source that is not gone now (joining polls already running) and sums
-   * them up.
+   * them up. A source another instance is polling right now is left out of the sum.
    */
   public Future<RefreshSummary> refreshAll() {
-    List<Future<PollOutcome>> polls = new ArrayList<>();
+    List<Future<Optional<PollOutcome>>> polls = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
       if (source.enabled() && !state(source.id()).gone()) {
-        polls.add(poll(source));
+        polls.add(pollNow(source));
       }
     }
-    return Future.join(polls).map(all -> RefreshSummary.of(all.<PollOutcome>list()));
+    return Future.join(polls).map(all -> summary(all.list()));
   }
 
-  /** Polls one source now, even a gone or disabled one; empty when no such source exists. */
+  /**
+   * Polls one source now, even a gone or disabled one; empty when no such source exists. A sum
+   * of no source means another instance is polling it right now.
+   */
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
-    return config.source(sourceId)
-        .map(source -> poll(source).map(outcome -> RefreshSummary.of(List.of(outcome))));
+    return config.source(sourceId).map(source -> pollNow(source).map(o -> summary(List.of(o))));
+  }
+
+  private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
+    return RefreshSummary.of(polls.stream().flatMap(Optional::stream).toList());
   }
 
   /** Stops scheduling and completes once every poll in flight has finished. */
@@ -99,38 +108,72 @@ public final class Scheduler {
         vertx.cancelTimer(timer);
       }
     }
-    return Future.join(new ArrayList<>(inFlight.values())).mapEmpty();
+    return Future.join(new ArrayList<>(inFlight.values())).eventually(leases::close).mapEmpty();
   }
 
   private void pollDue() {
-    if (stopped) {
+    if (stopped || taking) {
       return;
     }
-    Instant now = clock.instant();
-    for (SourceConfig source : config.sources()) {
-      SourceState state = state(source.id());
-      boolean due = state.nextPoll() == null || !state.nextPoll().isAfter(now);
-      if (source.enabled() && !state.gone() && due && !inFlight.containsKey(source.id())) {
-        poll(source);
+    List<SourceConfig> idle = config.sources().stream()
+        .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
+        .toList();
+    taking = true;
+    leases.takeDue(idle).onComplete(taken -> {
+      taking = false;
+      if (taken.failed()) {
+        LOG.warning("due sources could not be leased: " + taken.cause());
+        return;
       }
-    }
+      for (Lease lease : taken.result()) {
+        if (stopped) {
+          leases.release(lease, null);
+        } else {
+          poll(lease);
+        }
+      }
+    });
   }
 
-  /** Starts a poll of {@code source}, or joins the one already running. */
-  private Future<PollOutcome> poll(SourceConfig source) {
-    Promise<PollOutcome> promise = Promise.promise();
-    Future<PollOutcome> running = inFlight.putIfAbsent(source.id(), promise.future());
+  /** Joins the poll of {@code source} running here, or leases and polls it now. */
+  private Future<Optional<PollOutcome>> pollNow(SourceConfig source) {
+    Future<PollOutcome> running = inFlight.get(source.id());
     if (running != null) {
+      return running.map(Optional::of);
+    }
+    return leases.take(source)
+        .otherwise(e -> {
+          LOG.warning(source.id() + " could not be leased: " + e);
+          return Optional.empty();
+        })
+        .compose(lease -> lease.isPresent()
+            ? poll(lease.get()).map(Optional::of)
+            : Future.succeededFuture(Optional.<PollOutcome>empty()));
+  }
+
+  /** Polls a leased source and releases it, or joins the poll of it already running here. */
+  private Future<PollOutcome> poll(Lease lease) {
+    String id = lease.source().id();
+    Promise<PollOutcome> promise = Promise.promise();
+    Future<PollOutcome> running = inFlight.putIfAbsent(id, promise.future());
+    if (running != null) {
+      // Leased twice here only when a lease ran out mid-poll; the poll running decides.
+      leases.release(lease, null);
       return running;
     }
-    refresher.refresh(source, state(source.id())).onComplete(done -> {
+    refresher.refresh(lease.source(), lease.state()).onComplete(done -> {
       // refresh never fails; a failed future here would be a bug in it, so keep the old state.
+      SourceState after = done.succeeded() ? done.result().state() : null;
       if (done.succeeded()) {
-        states.put(source.id(), done.result().state());
         listener.accept(done.result());
       }
-      inFlight.remove(source.id());
-      promise.handle(done);
+      leases.release(lease, after).onComplete(released -> {
+        if (released.failed()) {
+          LOG.warning(id + " could not be released: " + released.cause());
+        }
+        inFlight.remove(id);
+        promise.handle(done);
+      });
     });
     return promise.future();
   }

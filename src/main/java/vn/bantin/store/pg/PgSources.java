@@ -29,7 +29,7 @@ final class PgSources {
   private static final String WITHOUT_VALIDATORS = UPSERT_STATE.formatted("");
 
   // A changed configured URL makes the stored redirect target, validators and 410 meaningless:
-  // the admin pointed the source elsewhere, so polling starts afresh from the new URL.
+  // the admin pointed the source elsewhere, so polling starts afresh from the new URL, at once.
   private static final String URL_CHANGED = "sources.configured_url IS NOT NULL"
       + " AND sources.configured_url IS DISTINCT FROM excluded.configured_url";
   private static final String UPSERT_CONFIG = """
@@ -39,7 +39,8 @@ final class PgSources {
           url = CASE WHEN %1$s THEN NULL ELSE sources.url END,
           etag = CASE WHEN %1$s THEN NULL ELSE sources.etag END,
           last_modified = CASE WHEN %1$s THEN NULL ELSE sources.last_modified END,
-          gone = CASE WHEN %1$s THEN FALSE ELSE sources.gone END
+          gone = CASE WHEN %1$s THEN FALSE ELSE sources.gone END,
+          next_poll = CASE WHEN %1$s THEN NULL ELSE sources.next_poll END
       """.formatted(URL_CHANGED);
 
   private PgSources() {}
@@ -86,16 +87,21 @@ final class PgSources {
         .map(rows -> {
           Map<String, SourceState> states = new LinkedHashMap<>();
           for (Row row : rows) {
-            SourceState state = new SourceState(row.getString("id"), row.getString("url"),
-                row.getString("etag"), row.getString("last_modified"),
-                PgValues.instant(row, "next_poll"), row.getInteger("failures"),
-                PgValues.instant(row, "last_fetch"), row.getInteger("last_status"),
-                row.getString("last_error"), row.getString("error_code"),
-                row.getBoolean("gone"));
+            SourceState state = state(row);
             states.put(state.sourceId(), state);
           }
           return states;
         });
+  }
+
+  /** The state in a row of the state columns (a never-polled source's is the initial one). */
+  static SourceState state(Row row) {
+    return new SourceState(row.getString("id"), row.getString("url"),
+        row.getString("etag"), row.getString("last_modified"),
+        PgValues.instant(row, "next_poll"), row.getInteger("failures"),
+        PgValues.instant(row, "last_fetch"), row.getInteger("last_status"),
+        row.getString("last_error"), row.getString("error_code"),
+        row.getBoolean("gone"));
   }
 
   /** How many entries each source has stored, by id; sources without entries are absent. */

@@ -9,11 +9,13 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -36,6 +38,7 @@ public final class PgStore implements Store {
 
   /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
   private final Pool writes;
+  private final Vertx vertx;
   /** Reads for HTTP answers and the admin API. */
   private final Pool reads;
   private final WorkerExecutor compute;
@@ -45,8 +48,9 @@ public final class PgStore implements Store {
   private Future<Void> closing;
   private volatile Function<Story, Set<String>> categories;
 
-  private PgStore(Pool writes, Pool reads, WorkerExecutor compute, PgChanges changes,
-      InstantSource clock) {
+  private PgStore(Vertx vertx, Pool writes, Pool reads, WorkerExecutor compute,
+      PgChanges changes, InstantSource clock) {
+    this.vertx = vertx;
     this.writes = writes;
     this.reads = reads;
     this.compute = compute;
@@ -83,7 +87,7 @@ public final class PgStore implements Store {
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     return PgMigrations.apply(writes, clock)
         .compose(applied -> PgChanges.listen(vertx, options))
-        .map(changes -> new PgStore(writes, reads, compute, changes, clock))
+        .map(changes -> new PgStore(vertx, writes, reads, compute, changes, clock))
         .onFailure(e -> {
           writes.close();
           reads.close();
@@ -126,6 +130,18 @@ public final class PgStore implements Store {
    */
   public void onCategoriesChanged(Consumer<Set<String>> changed, Runnable everything) {
     changes.listener(changed, everything);
+  }
+
+  /**
+   * Leases of due sources for this instance, under a new random holder id: each due source is
+   * polled by one instance at a time (see {@link PgSourceLeases}). Close them before the store.
+   *
+   * @param leaseTime how long a lease lasts unless renewed ({@link PgSourceLeases#LEASE_TIME})
+   * @param batch the most sources leased at once, at least 1
+   */
+  public PgSourceLeases leases(Duration leaseTime, int batch) {
+    return new PgSourceLeases(vertx, writes, UUID.randomUUID().toString(), leaseTime, batch,
+        clock);
   }
 
   @Override

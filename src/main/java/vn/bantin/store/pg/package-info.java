@@ -1,9 +1,10 @@
 /**
  * The shared store: {@link vn.bantin.store.pg.PgStore}, the {@link vn.bantin.store.Store} of
  * several bantin instances over one PostgreSQL database, with versioned schema scripts under
- * {@code db/postgresql/}. It talks through Vert.x's reactive PostgreSQL client, so its methods
- * run their SQL without blocking any thread; pure CPU work (identity keys, category rules) runs
- * on the {@code bantin-store-compute} worker pool, never on an event loop. Instances tell each
- * other which categories changed by LISTEN/NOTIFY ({@code PgChanges}).
+ * {@code db/postgresql/}, and {@link vn.bantin.store.pg.PgSourceLeases}, which hand each due
+ * source to one instance at a time. It talks through Vert.x's reactive PostgreSQL client, so its
+ * methods run their SQL without blocking any thread; pure CPU work (identity keys, category
+ * rules) runs on the {@code bantin-store-compute} worker pool, never on an event loop. Instances
+ * tell each other which categories changed by LISTEN/NOTIFY ({@code PgChanges}).
  */
 package vn.bantin.store.pg;
