@@ -116,6 +116,7 @@ class SharedConfigIT {
     HttpResponse<String> won = statuses.get(0) == 200 ? onA.get() : onB.get();
     HttpResponse<String> lost = statuses.get(0) == 200 ? onB.get() : onA.get();
     assertThat(new JsonObject(lost.body()).getString("error")).isEqualTo("stale");
+    assertThat(etag(lost)).as("the 412 names the winner").isEqualTo(etag(won));
     awaitOn(a, etag(won), HEARD_WITHIN);
     awaitOn(b, etag(won), HEARD_WITHIN);
     assertThat(fileOf("a")).isEqualTo(winner);

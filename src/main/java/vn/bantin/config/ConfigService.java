@@ -287,7 +287,7 @@ public final class ConfigService {
       version = history.add(now.version().version(), yaml, clock.instant(), summary, actor);
     } catch (ConfigVersions.Conflict e) {
       adopt(); // another instance saved first: the caller's If-Match is stale now
-      return stale(now, actor, action, prefix);
+      return stale(inForce, actor, action, prefix);
     } catch (IOException | UncheckedIOException e) {
       return failed("cannot save the history: " + reason(e), actor, action, summary);
     }
