@@ -37,7 +37,7 @@ public final class ConfigService {
   private static final Logger LOG = Logger.getLogger(ConfigService.class.getName());
 
   /** The version in force: always the newest of the history. */
-  record InForce(FeedsConfig config, String text, ConfigVersion version) {}
+  private record InForce(FeedsConfig config, String text, ConfigVersion version) {}
 
   private final FeedsFile file;
   private final ConfigVersions history;
@@ -91,7 +91,7 @@ public final class ConfigService {
       if (folder != null) {
         Files.createDirectories(folder);
       }
-      this.inForce = SharedStart.inForce(this);
+      this.inForce = startShared();
     } catch (IOException | UncheckedIOException e) {
       throw new ConfigException(List.of(new ConfigProblem(file.name(), 0, "(file)",
           "cannot keep the configuration history: " + e.getMessage())));
@@ -390,41 +390,38 @@ public final class ConfigService {
     return version;
   }
 
-  /** The start-up of {@link #ConfigService(Path, Path, ConfigVersions, Duration, InstantSource,
-   * Consumer) shared versions}: the newest version wins over the local file. */
-  private static final class SharedStart {
-    static InForce inForce(ConfigService s) throws ConfigException, IOException {
-      Optional<ConfigVersion> newest = s.history.newest();
-      if (newest.isEmpty()) {
-        String text = s.file.read();
-        FeedsConfig config = s.parse(text);
-        String summary = "initial: imported from " + s.file.name();
-        try {
-          ConfigVersion version = s.history.add(0, text, s.clock.instant(), summary, "file");
-          s.audit.record("file", "reload", "saved", version.version(), summary);
-          return new InForce(config, text, version);
-        } catch (ConfigVersions.Conflict e) {
-          newest = s.history.newest(); // another instance imported its file first
-          if (newest.isEmpty()) {
-            throw e;
-          }
+  /** The version in force at a start-up on shared versions: the newest wins over the file. */
+  private InForce startShared() throws ConfigException, IOException {
+    Optional<ConfigVersion> newest = history.newest();
+    if (newest.isEmpty()) {
+      String text = file.read();
+      FeedsConfig config = parse(text);
+      String summary = "initial: imported from " + file.name();
+      try {
+        ConfigVersion version = history.add(0, text, clock.instant(), summary, "file");
+        audit.record("file", "reload", "saved", version.version(), summary);
+        return new InForce(config, text, version);
+      } catch (ConfigVersions.Conflict e) {
+        newest = history.newest(); // another instance imported its file first
+        if (newest.isEmpty()) {
+          throw e;
         }
       }
-      String text = s.history.text(newest.get());
-      FeedsConfig config = s.parse(text);
-      String local;
-      try {
-        local = s.file.read();
-      } catch (ConfigException e) {
-        local = null; // missing or unreadable: written below
-      }
-      if (!text.equals(local)) {
-        LOG.warning(s.file.name() + " differs from version " + newest.get().version()
-            + " of the shared store, which is in force; " + s.file.name() + " is replaced");
-        s.file.write(text);
-      }
-      return new InForce(config, text, newest.get());
     }
+    String text = history.text(newest.get());
+    FeedsConfig config = parse(text);
+    String local;
+    try {
+      local = file.read();
+    } catch (ConfigException e) {
+      local = null; // missing or unreadable: written below
+    }
+    if (!text.equals(local)) {
+      LOG.warning(file.name() + " differs from version " + newest.get().version()
+          + " of the shared store, which is in force; " + file.name() + " is replaced");
+      file.write(text);
+    }
+    return new InForce(config, text, newest.get());
   }
 
   private FeedsConfig parse(String text) throws ConfigException {
