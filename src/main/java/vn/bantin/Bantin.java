@@ -89,7 +89,8 @@ public final class Bantin {
    * it reads the configuration; call it from a thread that may block.
    *
    * @param maxEventLoopTime how long an event-loop task may run before Vert.x warns of blocking
-   * @throws ConfigException when feeds.yml is invalid
+   * @throws ConfigException when feeds.yml is invalid (with the shared store, whose versions
+   *     are read once it is open, the future fails with it instead)
    */
   public static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
       Duration maxEventLoopTime) throws ConfigException {
@@ -100,9 +101,12 @@ public final class Bantin {
   static Future<Bantin> start(Settings settings, Path feedsFile, InstantSource clock,
       Duration maxEventLoopTime, Duration leaseTime) throws ConfigException {
     AtomicReference<Consumer<ConfigChange>> applier = new AtomicReference<>(change -> { });
-    ConfigService config = new ConfigService(feedsFile,
+    Consumer<ConfigChange> onChange = change -> applier.get().accept(change);
+    boolean shared = !settings.store().url().isEmpty();
+    // With the shared store the versions live there, so the service needs the store open.
+    ConfigService local = shared ? null : new ConfigService(feedsFile,
         settings.store().dataDir().resolve("config-history"), settings.poll().defaultInterval(),
-        HISTORY_KEPT, clock, change -> applier.get().accept(change));
+        HISTORY_KEPT, clock, onChange);
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions()
@@ -114,8 +118,13 @@ public final class Bantin {
     // Built here, off any worker, so that its fetches run on an event-loop context.
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return openStore(vertx, settings.store(), clock)
-        .<Bantin>compose(store -> wire(vertx, store, fetcher, settings, config, applier, clock,
-            registry, leaseTime))
+        .<Bantin>compose(store -> (local != null ? Future.succeededFuture(local)
+                : vertx.executeBlocking(() -> new ConfigService(feedsFile,
+                    settings.store().dataDir().resolve("audit.log"),
+                    ((PgStore) store).configVersions(HISTORY_KEPT),
+                    settings.poll().defaultInterval(), clock, onChange), false))
+            .compose(config -> wire(vertx, store, fetcher, settings, config, applier, clock,
+                registry, leaseTime)))
         .onFailure(e -> vertx.close());
   }
 
@@ -180,10 +189,18 @@ public final class Bantin {
                       feedService.allChanged(); // no cached feed may list a pruned story
                     }
                   }));
-              // Hand edits of feeds.yml come into force within RELOAD_EVERY_MILLIS.
+              // Hand edits of feeds.yml come into force within RELOAD_EVERY_MILLIS, and so do
+              // versions saved by other instances sharing the store: at once when announced,
+              // else (a notice lost) at the next look.
               WorkerExecutor configPool = vertx.createSharedWorkerExecutor("bantin-config", 1);
-              vertx.setPeriodic(RELOAD_EVERY_MILLIS, id ->
-                  configPool.executeBlocking(config::reloadIfChanged, false));
+              if (store instanceof PgStore shared) {
+                shared.onConfigSaved(() -> configPool.executeBlocking(config::adoptNewest,
+                    false));
+                configPool.executeBlocking(config::adoptNewest, false); // saved while starting
+              }
+              vertx.setPeriodic(RELOAD_EVERY_MILLIS, id -> configPool.executeBlocking(
+                  store instanceof PgStore ? config::adoptNewest : config::reloadIfChanged,
+                  false));
               LOG.info("bantin serving on http://" + settings.http().host() + ":"
                   + server.actualPort() + " with " + feeds.sources().size() + " sources");
               return bantin;

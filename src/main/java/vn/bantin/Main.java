@@ -57,6 +57,11 @@ public final class Main {
       System.exit(2);
       return;
     } catch (ExecutionException e) {
+      if (e.getCause() instanceof ConfigException invalid) { // shared store: checked once open
+        invalid.problems().forEach(System.err::println);
+        System.exit(2);
+        return;
+      }
       System.err.println("bantin could not start: " + e.getCause().getMessage());
       System.exit(1);
       return;

@@ -32,7 +32,8 @@ final class AuditLog {
   }
 
   /**
-   * @param action {@code replace}, {@code rollback} or {@code reload}
+   * @param action {@code replace}, {@code rollback}, {@code reload}, or {@code adopt} (a version
+   *     another instance saved in the shared store, with actor {@code store})
    * @param result {@code saved}, {@code unchanged}, {@code stale}, {@code invalid} or
    *     {@code failed}
    * @param version the version saved or in force, or {@code null} when none applies

@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * exists when both files do; the .json is written last and deleted first, so a crash in between
  * leaves no half version. Not thread-safe: {@link ConfigService} serializes calls.
  */
-final class ConfigHistory {
+final class ConfigHistory implements ConfigVersions {
   private static final Logger LOG = Logger.getLogger(ConfigHistory.class.getName());
   private static final Pattern NAME = Pattern.compile("(\\d{6,9})\\.(yml|json)");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -72,29 +72,41 @@ final class ConfigHistory {
     }
   }
 
-  /** Newest first, at most {@code keep}. */
-  List<ConfigVersion> versions() {
+  /** Never: the folder is this instance's own. */
+  @Override
+  public boolean shared() {
+    return false;
+  }
+
+  @Override
+  public List<ConfigVersion> versions() {
     return List.copyOf(versions);
   }
 
-  Optional<ConfigVersion> newest() {
+  @Override
+  public Optional<ConfigVersion> newest() {
     return versions.stream().findFirst();
   }
 
-  Optional<ConfigVersion> find(int version) {
+  @Override
+  public Optional<ConfigVersion> find(int version) {
     return versions.stream().filter(v -> v.version() == version).findFirst();
   }
 
   /** The exact text saved as {@code version}, which must be listed. */
-  String text(ConfigVersion version) throws IOException {
+  @Override
+  public String text(ConfigVersion version) throws IOException {
     return Files.readString(file(version.version(), "yml"), StandardCharsets.UTF_8);
   }
 
   /**
    * Saves {@code text} as the next version (not yet trimmed; see {@link #trim}). On failure
-   * nothing is listed and no file of the version is left.
+   * nothing is listed and no file of the version is left. {@code after} and {@code actor} are
+   * not needed: this instance is the only one saving here.
    */
-  ConfigVersion add(String text, Instant savedAt, String summary) throws IOException {
+  @Override
+  public ConfigVersion add(int after, String text, Instant savedAt, String summary,
+      String actor) throws IOException {
     ConfigVersion version = new ConfigVersion(last + 1, etag(text), savedAt, summary);
     Map<String, Object> meta = new LinkedHashMap<>();
     meta.put("version", version.version());
@@ -114,13 +126,15 @@ final class ConfigHistory {
   }
 
   /** Takes back the newest version, which {@link #add} just saved but could not come in force. */
-  void undoAdd(ConfigVersion version) {
+  @Override
+  public void undoAdd(ConfigVersion version) {
     versions.remove(version);
     deleteFiles(version.version()); // the number stays used: last is not lowered
   }
 
   /** Deletes the versions beyond {@code keep}, oldest first; a failure is only logged. */
-  void trim() {
+  @Override
+  public void trim() {
     while (versions.size() > keep) {
       deleteFiles(versions.remove(versions.size() - 1).version());
     }

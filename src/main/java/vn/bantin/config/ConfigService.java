@@ -1,6 +1,8 @@
 package vn.bantin.config;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -22,6 +24,11 @@ import java.util.logging.Logger;
  * {@code 000012.yml} (the exact text) and {@code 000012.json} ({@code version, etag, savedAt,
  * summary}); numbers are never reused, across restarts too.
  *
+ * <p>With {@link ConfigVersions#shared shared versions} (the PostgreSQL store) the versions
+ * live there instead, and feeds.yml is this instance's copy of the version in force: the newest
+ * saved version wins at start-up, and {@link #adoptNewest} brings in force, and writes to
+ * feeds.yml, a version another instance saved.
+ *
  * <p>Blocking (file I/O): call it from a worker thread, never an event loop. Thread-safe; saves
  * are serialized, and {@link #config}, {@link #text} and {@link #current} read one consistent
  * snapshot without waiting for a save.
@@ -33,7 +40,7 @@ public final class ConfigService {
   private record InForce(FeedsConfig config, String text, ConfigVersion version) {}
 
   private final FeedsFile file;
-  private final ConfigHistory history;
+  private final ConfigVersions history;
   private final AuditLog audit;
   private final Duration defaultInterval;
   private final InstantSource clock;
@@ -57,6 +64,38 @@ public final class ConfigService {
   public ConfigService(Path feedsFile, Path historyDir, Duration defaultInterval, int keep,
       InstantSource clock, Consumer<ConfigChange> onChange) throws ConfigException {
     this(feedsFile, historyDir, defaultInterval, keep, clock, onChange, new AtomicFiles());
+  }
+
+  /**
+   * Loads the version in force from {@code versions}, which another instance may share. When
+   * they hold none, {@code feedsFile} (which must then be valid) is saved as version 1; when
+   * another instance does that first, its version is taken. The version in force is written to
+   * {@code feedsFile} when that differs (logged).
+   *
+   * @param auditLog this instance's audit log (its folder is created if needed)
+   * @throws ConfigException when there is no version and feeds.yml is invalid, the newest
+   *     version is invalid, or the versions cannot be read or feeds.yml written
+   */
+  public ConfigService(Path feedsFile, Path auditLog, ConfigVersions versions,
+      Duration defaultInterval, InstantSource clock, Consumer<ConfigChange> onChange)
+      throws ConfigException {
+    this.file = new FeedsFile(feedsFile, new AtomicFiles());
+    this.defaultInterval = Objects.requireNonNull(defaultInterval, "defaultInterval");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.onChange = Objects.requireNonNull(onChange, "onChange");
+    this.audit = new AuditLog(auditLog, clock);
+    this.handEdits = new HandEdits(audit);
+    this.history = versions;
+    try {
+      Path folder = auditLog.toAbsolutePath().getParent();
+      if (folder != null) {
+        Files.createDirectories(folder);
+      }
+      this.inForce = startShared();
+    } catch (IOException | UncheckedIOException e) {
+      throw new ConfigException(List.of(new ConfigProblem(file.name(), 0, "(file)",
+          "cannot keep the configuration history: " + e.getMessage())));
+    }
   }
 
   /** As the public constructor, writing files through {@code files} (tests inject failures). */
@@ -137,7 +176,7 @@ public final class ConfigService {
     }
     try {
       return save(history.text(saved.get()), ifMatch, who, "rollback", prefix);
-    } catch (IOException e) {
+    } catch (IOException | UncheckedIOException e) {
       return failed("cannot read saved version " + version + ": " + reason(e), who, "rollback",
           "rollback to version " + version);
     }
@@ -183,13 +222,40 @@ public final class ConfigService {
     }
     String summary = "edited on disk: " + ConfigDiff.summary(now.config(), after);
     try {
-      ConfigVersion version = history.add(text, clock.instant(), summary);
+      ConfigVersion version = history.add(now.version().version(), text, clock.instant(),
+          summary, "file");
       return Optional.of(comeInForce(now, after, text, version, "file", "reload"));
-    } catch (IOException e) {
+    } catch (ConfigVersions.Conflict e) {
+      // The first save wins, as with a stale If-Match: the edit was made from an older version.
+      LOG.warning("the hand edit of " + file.name() + " was made from version "
+          + now.version().version() + ", but another instance saved a newer one first; "
+          + file.name() + " is replaced by it");
+      audit.record("file", "reload", "stale", now.version().version(), summary);
+      adopt();
+      return Optional.of(new SaveResult.Stale(inForce.version()));
+    } catch (IOException | UncheckedIOException e) {
       // Reported once, as the file is not read again until it changes; that change retries.
       return Optional.of(
           failed("cannot save the history: " + reason(e), "file", "reload", summary));
     }
+  }
+
+  /**
+   * Brings in force the newest version another instance saved, when the versions are shared
+   * (nothing otherwise), through the same path as a hand edit: the swap, the audit log, the
+   * listener; and writes it to feeds.yml atomically. A pending hand edit is looked at first.
+   * Called when another instance announces a save, and every few seconds in case a notice was
+   * lost.
+   *
+   * @return what came in force, or empty when nothing changed
+   */
+  public synchronized Optional<SaveResult> adoptNewest() {
+    if (!history.shared()) {
+      return Optional.empty();
+    }
+    Optional<SaveResult> handEdit = reloadIfChanged();
+    Optional<SaveResult> adopted = adopt();
+    return adopted.isPresent() ? adopted : handEdit;
   }
 
   /** The problems of the file on disk when it is invalid and not in force; empty otherwise. */
@@ -218,8 +284,11 @@ public final class ConfigService {
     ConfigVersion version;
     try {
       // The history first: a version that cannot be kept is never put in force.
-      version = history.add(yaml, clock.instant(), summary);
-    } catch (IOException e) {
+      version = history.add(now.version().version(), yaml, clock.instant(), summary, actor);
+    } catch (ConfigVersions.Conflict e) {
+      adopt(); // another instance saved first: the caller's If-Match is stale now
+      return stale(inForce, actor, action, prefix);
+    } catch (IOException | UncheckedIOException e) {
       return failed("cannot save the history: " + reason(e), actor, action, summary);
     }
     try {
@@ -229,6 +298,41 @@ public final class ConfigService {
       return failed("cannot write " + file.name() + ": " + reason(e), actor, action, summary);
     }
     return comeInForce(now, after, yaml, version, actor, action);
+  }
+
+  /** {@link #adoptNewest} without the look at the file. */
+  private Optional<SaveResult> adopt() {
+    InForce now = inForce;
+    ConfigVersion newest;
+    String text;
+    try {
+      Optional<ConfigVersion> found = history.newest();
+      if (found.isEmpty() || found.get().equals(now.version())) {
+        return Optional.empty();
+      }
+      newest = found.get();
+      text = history.text(newest);
+    } catch (IOException | UncheckedIOException e) {
+      LOG.warning("cannot read the newest configuration version: " + reason(e));
+      return Optional.empty(); // the next notice or look tries again
+    }
+    FeedsConfig after;
+    try {
+      after = parse(text);
+    } catch (ConfigException e) {
+      // Saved by an instance whose rules differ (another release): keep what is in force.
+      LOG.severe("version " + newest.version() + " saved by another instance is not valid here;"
+          + " version " + now.version().version() + " stays in force: "
+          + HandEdits.describe(e.problems()));
+      return Optional.of(new SaveResult.Invalid(e.problems()));
+    }
+    try {
+      file.write(text);
+    } catch (IOException e) {
+      LOG.warning("version " + newest.version() + " is in force, but " + file.name()
+          + " could not be written: " + reason(e));
+    }
+    return Optional.of(comeInForce(now, after, text, newest, "store", "adopt"));
   }
 
   private SaveResult.Saved comeInForce(InForce before, FeedsConfig after, String text,
@@ -280,10 +384,44 @@ public final class ConfigService {
         // A saved version that no longer validates has nothing to compare with.
       }
     }
-    ConfigVersion version = history.add(text, clock.instant(), summary);
+    ConfigVersion version = history.add(0, text, clock.instant(), summary, "file");
     history.trim();
     audit.record("file", "reload", "saved", version.version(), summary);
     return version;
+  }
+
+  /** The version in force at a start-up on shared versions: the newest wins over the file. */
+  private InForce startShared() throws ConfigException, IOException {
+    Optional<ConfigVersion> newest = history.newest();
+    if (newest.isEmpty()) {
+      String text = file.read();
+      FeedsConfig config = parse(text);
+      String summary = "initial: imported from " + file.name();
+      try {
+        ConfigVersion version = history.add(0, text, clock.instant(), summary, "file");
+        audit.record("file", "reload", "saved", version.version(), summary);
+        return new InForce(config, text, version);
+      } catch (ConfigVersions.Conflict e) {
+        newest = history.newest(); // another instance imported its file first
+        if (newest.isEmpty()) {
+          throw e;
+        }
+      }
+    }
+    String text = history.text(newest.get());
+    FeedsConfig config = parse(text);
+    String local;
+    try {
+      local = file.read();
+    } catch (ConfigException e) {
+      local = null; // missing or unreadable: written below
+    }
+    if (!text.equals(local)) {
+      LOG.warning(file.name() + " differs from version " + newest.get().version()
+          + " of the shared store, which is in force; " + file.name() + " is replaced");
+      file.write(text);
+    }
+    return new InForce(config, text, newest.get());
   }
 
   private FeedsConfig parse(String text) throws ConfigException {
@@ -291,7 +429,7 @@ public final class ConfigService {
   }
 
   // The class says what the message alone may not: AccessDeniedException's message is the path.
-  private static String reason(IOException e) {
+  private static String reason(Exception e) {
     return e.getClass().getSimpleName() + ": " + e.getMessage();
   }
 

@@ -27,6 +27,8 @@ final class PgChanges {
   private static final Logger LOG = Logger.getLogger(PgChanges.class.getName());
   /** The channel every instance of one database notifies and listens on. */
   static final String CHANNEL = "bantin_categories";
+  /** The channel of saved feeds.yml versions; a notice's payload is the version number. */
+  static final String CONFIG_CHANNEL = "bantin_config";
   /** First reconnect delay; each failed attempt doubles it up to {@link #MAX_BACKOFF_MILLIS}. */
   private static final long FIRST_BACKOFF_MILLIS = 100;
   private static final long MAX_BACKOFF_MILLIS = 30_000;
@@ -45,6 +47,7 @@ final class PgChanges {
   private final PgSubscriber subscriber;
   private volatile Consumer<Set<String>> changed = ids -> { };
   private volatile Runnable everything = () -> { };
+  private volatile Runnable configSaved = () -> { };
   /** Whether LISTEN has succeeded before. */
   private final AtomicBoolean listenedBefore = new AtomicBoolean();
   private volatile long heartbeat = -1;
@@ -66,6 +69,10 @@ final class PgChanges {
     changes.subscriber.channel(CHANNEL)
         .subscribeHandler(v -> changes.listening())
         .handler(changes::heard);
+    // Heard on (re)subscribing too: versions saved while not listening are looked for then.
+    changes.subscriber.channel(CONFIG_CHANNEL)
+        .subscribeHandler(v -> changes.configSaved.run())
+        .handler(payload -> changes.configSaved.run());
     return changes.subscriber.connect().map(v -> {
       changes.heartbeat = vertx.setPeriodic(HEARTBEAT_MILLIS, id -> changes.checkAlive());
       return changes;
@@ -81,6 +88,20 @@ final class PgChanges {
   void listener(Consumer<Set<String>> changed, Runnable everything) {
     this.changed = changed;
     this.everything = everything;
+  }
+
+  /**
+   * Where notices of saved configuration versions go from now on, and when listening starts
+   * again after the connection dropped; may run on any thread.
+   */
+  void configListener(Runnable saved) {
+    this.configSaved = saved;
+  }
+
+  /** Notifies, inside the transaction open on {@code c}, that {@code version} was saved. */
+  static Future<Void> announceConfig(SqlConnection c, int version) {
+    return c.preparedQuery("SELECT pg_notify($1, $2)")
+        .execute(Tuple.of(CONFIG_CHANNEL, Integer.toString(version))).mapEmpty();
   }
 
   /** Tells this store's own listener, as a notice from another instance would. */

@@ -21,7 +21,8 @@ import java.util.List;
 final class PgMigrations {
 
   /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
-  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__leases.sql");
+  static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__leases.sql",
+      "V3__config.sql");
 
   private static final String DIRECTORY = "/db/postgresql/";
 

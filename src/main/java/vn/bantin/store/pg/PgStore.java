@@ -144,6 +144,26 @@ public final class PgStore implements Store {
         clock);
   }
 
+  /**
+   * The saved versions of feeds.yml in this store, shared by every instance; blocking calls
+   * (see {@link PgConfigVersions}).
+   *
+   * @param keep how many versions are kept
+   */
+  public PgConfigVersions configVersions(int keep) {
+    return new PgConfigVersions(writes, keep);
+  }
+
+  /**
+   * Where to hear that an instance (this one too) saved a configuration version, and that
+   * listening started again after the connection dropped, when one may have been missed.
+   *
+   * @param saved runs on any thread; it should look for the newest version
+   */
+  public void onConfigSaved(Runnable saved) {
+    changes.configListener(saved);
+  }
+
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
