@@ -36,6 +36,8 @@ public final class Scheduler {
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
   private volatile boolean taking;
+  /** Whether the last look for due sources failed (the store unreachable). */
+  private volatile boolean leasingFails;
   private long timer = -1;
 
   /** {@code listener} hears every finished poll, on an event loop. */
@@ -122,8 +124,17 @@ public final class Scheduler {
     leases.takeDue(idle).onComplete(taken -> {
       taking = false;
       if (taken.failed()) {
-        LOG.warning("due sources could not be leased: " + taken.cause());
+        // Once per outage, not once a second: the store may stay unreachable for a while.
+        if (!leasingFails) {
+          leasingFails = true;
+          LOG.warning("due sources could not be leased (retried every second): "
+              + taken.cause());
+        }
         return;
+      }
+      if (leasingFails) {
+        leasingFails = false;
+        LOG.info("due sources can be leased again");
       }
       for (Lease lease : taken.result()) {
         if (stopped) {
@@ -141,14 +152,17 @@ public final class Scheduler {
     if (running != null) {
       return running.map(Optional::of);
     }
-    return leases.take(source)
-        .otherwise(e -> {
-          LOG.warning(source.id() + " could not be leased: " + e);
-          return Optional.empty();
-        })
-        .compose(lease -> lease.isPresent()
+    return leases.take(source).compose(
+        lease -> lease.isPresent()
             ? poll(lease.get()).map(Optional::of)
-            : Future.succeededFuture(Optional.<PollOutcome>empty()));
+            : Future.succeededFuture(Optional.<PollOutcome>empty()),
+        e -> {
+          // The store is unreachable: nothing is fetched, since nothing could be stored.
+          LOG.warning(source.id() + " could not be leased: " + e);
+          PollOutcome failed = refresher.storeUnreachable(source, state(source.id()), e);
+          leases.note(failed.state());
+          return Future.succeededFuture(Optional.of(failed));
+        });
   }
 
   /** Polls a leased source and releases it, or joins the poll of it already running here. */
