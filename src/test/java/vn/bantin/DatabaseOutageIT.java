@@ -2,6 +2,8 @@ package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -21,10 +23,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -165,6 +170,67 @@ class DatabaseOutageIT {
       assertThat(polled.getInteger("entries")).isEqualTo(2);
     }
     assertThat(blocked).as("Vert.x blocked-thread warnings").isEmpty();
+  }
+
+  /**
+   * A poll whose fetch is under way when the database goes away cannot store its entries, nor
+   * release its lease: the source is polled again once the database is back and that lease has
+   * run out, from the validators stored before (none), so its story is not skipped.
+   */
+  @Test
+  void aPollCutOffFromTheDatabaseIsRedoneFromTheStoredValidators() throws Exception {
+    BlockingQueue<HttpServerRequest> held = new LinkedBlockingQueue<>();
+    List<String> conditions = new CopyOnWriteArrayList<>();
+    AtomicBoolean holding = new AtomicBoolean(true);
+    byte[] body = HostileUpstream.read("e2e/jsonfeed11_one_item.json");
+    try (HostileUpstream slow = new HostileUpstream()) {
+      String feedUrl = slow.on("/nd.json", request -> {
+        conditions.add(String.valueOf(request.getHeader("If-None-Match")));
+        if (holding.get()) {
+          held.add(request);
+        } else {
+          answer(request, body);
+        }
+      });
+      FeedsConfig feeds = new FeedsConfig(Duration.ofHours(1),
+          List.of(TestServer.source("nd", feedUrl)), List.of());
+      Path feedsFile = Files.writeString(tmp.resolve("feeds.yml"), TestServer.yaml(feeds));
+      Bantin a = start("a", feedsFile);
+      Bantin b = start("b", feedsFile);
+      HttpServerRequest first = held.poll(20, TimeUnit.SECONDS);
+      assertThat(first).as("a poll under way").isNotNull();
+      assertThat(query("SELECT COUNT(*) FROM sources WHERE lease_holder IS NOT NULL"))
+          .isEqualTo(1);
+
+      postgres.close();
+      postgres = null;
+      holding.set(false);
+      answer(first, body);
+      eventually(QUICK, () -> List.of(sourceStatus(a), sourceStatus(b)).stream()
+          .anyMatch(s -> "store_failed".equals(s.getString("errorCode"))
+              && Integer.valueOf(200).equals(s.getInteger("lastStatus"))));
+
+      postgres = startPostgres();
+      eventually(LEASE.plusSeconds(20), () -> all(a).size() == 1 && all(b).size() == 1);
+      assertThat(conditions).as("fetched again, unconditionally: no validator was stored")
+          .containsExactly("null", "null");
+      assertThat(query("SELECT COUNT(*) FROM stories")).isEqualTo(1);
+      assertThat(blocked).as("Vert.x blocked-thread warnings").isEmpty();
+    }
+  }
+
+  private static void answer(HttpServerRequest request, byte[] body) {
+    request.response().putHeader("ETag", "\"nd-1\"")
+        .putHeader("Content-Type", "application/feed+json").end(Buffer.buffer(body));
+  }
+
+  private List<String> all(Bantin bantin) throws Exception {
+    HttpResponse<String> answer = send(bantin, "GET", "/feeds/all.json", Map.of());
+    if (answer.statusCode() != 200) {
+      return List.of();
+    }
+    return new JsonObject(answer.body()).getJsonArray("items").stream()
+        .map(i -> ((JsonObject) i).getString("id")).toList();
   }
 
   private EmbeddedPostgres startPostgres() throws Exception {
