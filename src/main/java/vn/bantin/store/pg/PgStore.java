@@ -3,6 +3,7 @@ package vn.bantin.store.pg;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -45,6 +46,8 @@ public final class PgStore implements Store {
   private static final int READ_WAIT_SECONDS = 5;
   /** The same for writes, which may queue behind other polls' transactions for longer. */
   private static final int WRITE_WAIT_SECONDS = 30;
+  /** How long opening a connection to the database may take. */
+  private static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
   /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
   private final Pool writes;
@@ -112,6 +115,9 @@ public final class PgStore implements Store {
     return PgBuilder.pool()
         .with(new PoolOptions().setMaxSize(size).setName(name)
             .setConnectionTimeout(waitSeconds).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+        // A host that does not answer at all (down, or dropped by a firewall) fails a new
+        // connection within this, not the transport's default minute.
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
         .connectingTo(options)
         .using(vertx)
         .build();
