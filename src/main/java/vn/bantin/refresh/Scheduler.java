@@ -38,6 +38,8 @@ public final class Scheduler {
   private volatile boolean taking;
   /** Whether the last look for due sources failed (the store unreachable). */
   private volatile boolean leasingFails;
+  /** The latest look for due sources; its handler starts the polls of what it leased. */
+  private volatile Future<List<Lease>> looking = Future.succeededFuture(List.of());
   private long timer = -1;
 
   /** {@code listener} hears every finished poll, on an event loop. */
@@ -121,7 +123,10 @@ public final class Scheduler {
         .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
         .toList();
     taking = true;
-    leases.takeDue(idle).onComplete(taken -> {
+    // Known as the look under way before its statement is sent, and handled here before any
+    // admin refresh waiting on it goes on (listeners run in the order they were added).
+    Promise<List<Lease>> look = Promise.promise();
+    look.future().onComplete(taken -> {
       taking = false;
       if (taken.failed()) {
         // Once per outage, not once a second: the store may stay unreachable for a while.
@@ -144,6 +149,8 @@ public final class Scheduler {
         }
       }
     });
+    looking = look.future();
+    leases.takeDue(idle).onComplete(look);
   }
 
   /** Joins the poll of {@code source} running here, or leases and polls it now. */
@@ -151,6 +158,12 @@ public final class Scheduler {
     Future<PollOutcome> running = inFlight.get(source.id());
     if (running != null) {
       return running.map(Optional::of);
+    }
+    Future<List<Lease>> look = looking;
+    if (!look.isComplete()) {
+      // This instance's own look for due sources may be leasing this source right now; once
+      // its polls are under way, this one is joined, not skipped as another instance's.
+      return look.transform(done -> pollNow(source));
     }
     return leases.take(source).compose(
         lease -> lease.isPresent()
