@@ -9,13 +9,18 @@ RUN mvn -B -q -DskipTests package
 # Runtime stage: JRE 17 only, a non-root user, state in a volume.
 FROM eclipse-temurin:17-jre
 RUN useradd --system --uid 10001 --home-dir /app bantin \
- && mkdir -p /app/conf /app/data && chown -R bantin /app
+ && mkdir -p /app/conf /app/data /app/feeds && chown -R bantin /app
 WORKDIR /app
 COPY --from=build /src/target/bantin.jar /app/bantin.jar
 COPY conf/bantin.yml /app/conf/bantin.yml
-COPY feeds.yml /app/feeds.yml
+COPY --chown=bantin feeds.yml /app/feeds.yml
+# The same file in a folder of its own, for a volume that several containers share
+# (deploy/docker-compose.yml runs with --feeds /app/feeds/feeds.yml): a volume mounted there
+# starts as a copy of this folder, and saves through the admin API rename within the folder.
+COPY --chown=bantin feeds.yml /app/feeds/feeds.yml
 USER bantin
-# conf/ and feeds.yml may be mounted over; data/ keeps the SQLite store across restarts.
+# conf/ and feeds.yml may be mounted over; data/ keeps the SQLite store (or, with the shared
+# PostgreSQL store, the feeds.yml history and audit log) across restarts.
 VOLUME ["/app/data"]
 EXPOSE 8080
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \

@@ -2,6 +2,7 @@ package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -104,6 +105,10 @@ class SharedStoreIT {
         }
 
         assertThat(upstream.seen("/dcs.json")).as("only A polled").hasSize(fetches + 1);
+        // Either instance's admin API shows A's latest poll, which B did not make.
+        JsonObject polledByA = source(a, "dcs");
+        assertThat(polledByA.getString("lastFetch")).isNotNull();
+        assertThat(source(b, "dcs")).isEqualTo(polledByA);
         for (String category : List.of("xay-dung-dang", "all", "trong")) {
           for (String format : List.of("rss", "atom", "json", "html")) {
             String path = "/feeds/" + category + "." + format;
@@ -159,6 +164,12 @@ class SharedStoreIT {
         URI.create("http://127.0.0.1:" + bantin.port() + path)).timeout(Duration.ofSeconds(20))
         .build();
     return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private JsonObject source(Bantin bantin, String id) throws Exception {
+    return new JsonArray(send(bantin, "GET", "/admin/api/sources").body()).stream()
+        .map(JsonObject.class::cast).filter(s -> s.getString("id").equals(id))
+        .findFirst().orElseThrow();
   }
 
   private List<Object> items(Bantin bantin, String category) throws Exception {

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.function.Supplier;
 import vn.bantin.config.FeedsConfig;
@@ -27,18 +28,25 @@ final class AdminHandler {
     this.configured = configured;
   }
 
-  /** {@code GET /admin/api/sources}. */
+  /**
+   * {@code GET /admin/api/sources}: each source's latest state, whichever instance sharing the
+   * store polled it last (the store's), unless this instance knows a later attempt that the
+   * store could not keep. While the store cannot be read, what this instance knows, with
+   * {@code entries} null.
+   */
   void sources(RoutingContext ctx) {
     Future<FeedsConfig> config = configured.get();
+    Future<Map<String, SourceState>> stored = store.sourceStates();
     Future<Map<String, Long>> counts = store.entryCounts();
-    Future.all(config, counts).onComplete(done -> {
-      if (done.failed()) {
-        Problems.send(ctx, 503, "store_unavailable", "entry counts cannot be read right now");
+    Future.join(config, stored, counts).onComplete(done -> {
+      if (config.failed()) {
+        Problems.send(ctx, 503, "unavailable", "the configuration cannot be read right now");
         return;
       }
+      Map<String, SourceState> states = stored.succeeded() ? stored.result() : Map.of();
       JsonArray array = new JsonArray();
       for (SourceConfig source : config.result().sources()) {
-        SourceState state = scheduler.state(source.id());
+        SourceState state = latest(states.get(source.id()), scheduler.state(source.id()));
         array.add(new JsonObject()
             .put("id", source.id())
             .put("title", source.title())
@@ -49,11 +57,27 @@ final class AdminHandler {
             .put("lastError", state.lastError())
             .put("errorCode", state.errorCode())
             .put("nextPoll", text(state.nextPoll()))
-            .put("entries", counts.result().getOrDefault(source.id(), 0L))
+            .put("entries", counts.succeeded()
+                ? counts.result().getOrDefault(source.id(), 0L) : null)
             .put("failures", state.failures()));
       }
       json(ctx, 200, array.encode());
     });
+  }
+
+  /**
+   * The stored state, or this instance's when it tells of a later poll attempt (one whose state
+   * the store could not keep); stored times have millisecond precision.
+   */
+  private static SourceState latest(SourceState stored, SourceState local) {
+    if (stored == null) {
+      return local;
+    }
+    Instant mine = local.lastFetch();
+    Instant theirs = stored.lastFetch();
+    boolean later = mine != null && (theirs == null
+        || mine.truncatedTo(ChronoUnit.MILLIS).isAfter(theirs.truncatedTo(ChronoUnit.MILLIS)));
+    return later ? local : stored;
   }
 
   /** {@code POST /admin/api/refresh}. */

@@ -127,7 +127,19 @@ public final class FeedService {
                 () -> render(category, format, baseUrl, selection), false))
             .onSuccess(built -> previous.asMap().merge(k.unversioned(),
                 new Built(k.version(), built), Built::newer))
-            .toCompletionStage().toCompletableFuture()), context);
+            .toCompletionStage().toCompletableFuture()), context)
+        .recover(e -> lastBuilt(key, e));
+  }
+
+  /**
+   * The newest rendering built of {@code key} at any version, when its own build failed (the
+   * store unreachable): stale content beats none (RFC 5861 {@code stale-if-error}). The failed
+   * build is not cached, so the next request tries again.
+   */
+  private Future<Rendering> lastBuilt(Key key, Throwable failure) {
+    Built before = previous.getIfPresent(key.unversioned());
+    return before == null ? Future.failedFuture(failure)
+        : Future.succeededFuture(before.rendering());
   }
 
   /**

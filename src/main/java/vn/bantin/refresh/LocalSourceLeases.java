@@ -63,6 +63,11 @@ public final class LocalSourceLeases implements SourceLeases {
   }
 
   @Override
+  public void note(SourceState state) {
+    states.put(state.sourceId(), state);
+  }
+
+  @Override
   public void reset(Set<String> sourceIds) {
     sourceIds.forEach(states::remove);
   }

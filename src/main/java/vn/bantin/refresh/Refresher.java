@@ -147,6 +147,20 @@ public final class Refresher {
         });
   }
 
+  /**
+   * How an attempt to poll {@code source} ends when the store cannot be reached to lease it:
+   * nothing fetched, nothing stored (the validators stay where the store has them), the
+   * failure counted as {@code store_failed} in the returned state, which is not stored either.
+   */
+  public PollOutcome storeUnreachable(SourceConfig source, SourceState state, Throwable cause) {
+    SourceState next = new SourceState(state.sourceId(), state.url(), state.etag(),
+        state.lastModified(), state.nextPoll(), state.failures() + 1, clock.instant(), null,
+        "the store cannot be reached: " + cause.getMessage(), FailureCode.STORE_FAILED.id(),
+        state.gone());
+    return new PollOutcome(next, PollOutcome.Kind.FAILED, IngestResult.NOTHING,
+        new Failure(FailureCode.STORE_FAILED, next.lastError()));
+  }
+
   private SourceState succeeded(SourceConfig source, SourceState state, String polledUrl,
       int status, Duration maxAge) {
     Instant now = clock.instant();

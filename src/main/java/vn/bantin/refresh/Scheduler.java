@@ -36,6 +36,10 @@ public final class Scheduler {
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
   private volatile boolean taking;
+  /** Whether the last look for due sources failed (the store unreachable). */
+  private volatile boolean leasingFails;
+  /** The latest look for due sources; its handler starts the polls of what it leased. */
+  private volatile Future<List<Lease>> looking = Future.succeededFuture(List.of());
   private long timer = -1;
 
   /** {@code listener} hears every finished poll, on an event loop. */
@@ -119,11 +123,23 @@ public final class Scheduler {
         .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
         .toList();
     taking = true;
-    leases.takeDue(idle).onComplete(taken -> {
+    // Known as the look under way before its statement is sent, and handled here before any
+    // admin refresh waiting on it goes on (listeners run in the order they were added).
+    Promise<List<Lease>> look = Promise.promise();
+    look.future().onComplete(taken -> {
       taking = false;
       if (taken.failed()) {
-        LOG.warning("due sources could not be leased: " + taken.cause());
+        // Once per outage, not once a second: the store may stay unreachable for a while.
+        if (!leasingFails) {
+          leasingFails = true;
+          LOG.warning("due sources could not be leased (retried every second): "
+              + taken.cause());
+        }
         return;
+      }
+      if (leasingFails) {
+        leasingFails = false;
+        LOG.info("due sources can be leased again");
       }
       for (Lease lease : taken.result()) {
         if (stopped) {
@@ -133,6 +149,8 @@ public final class Scheduler {
         }
       }
     });
+    looking = look.future();
+    leases.takeDue(idle).onComplete(look);
   }
 
   /** Joins the poll of {@code source} running here, or leases and polls it now. */
@@ -141,14 +159,23 @@ public final class Scheduler {
     if (running != null) {
       return running.map(Optional::of);
     }
-    return leases.take(source)
-        .otherwise(e -> {
-          LOG.warning(source.id() + " could not be leased: " + e);
-          return Optional.empty();
-        })
-        .compose(lease -> lease.isPresent()
+    Future<List<Lease>> look = looking;
+    if (!look.isComplete()) {
+      // This instance's own look for due sources may be leasing this source right now; once
+      // its polls are under way, this one is joined, not skipped as another instance's.
+      return look.transform(done -> pollNow(source));
+    }
+    return leases.take(source).compose(
+        lease -> lease.isPresent()
             ? poll(lease.get()).map(Optional::of)
-            : Future.succeededFuture(Optional.<PollOutcome>empty()));
+            : Future.succeededFuture(Optional.<PollOutcome>empty()),
+        e -> {
+          // The store is unreachable: nothing is fetched, since nothing could be stored.
+          LOG.warning(source.id() + " could not be leased: " + e);
+          PollOutcome failed = refresher.storeUnreachable(source, state(source.id()), e);
+          leases.note(failed.state());
+          return Future.succeededFuture(Optional.of(failed));
+        });
   }
 
   /** Polls a leased source and releases it, or joins the poll of it already running here. */

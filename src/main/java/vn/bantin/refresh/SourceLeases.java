@@ -50,6 +50,12 @@ public interface SourceLeases {
    */
   Future<Void> release(Lease lease, SourceState after);
 
+  /**
+   * Remembers {@code state}, how an attempt to poll its source ended though the store could not
+   * keep it (the store was unreachable): {@link #state} shows it, nothing else changes.
+   */
+  void note(SourceState state);
+
   /** Forgets the state of {@code sourceIds} (their configured URL changed): due at once. */
   void reset(Set<String> sourceIds);
 

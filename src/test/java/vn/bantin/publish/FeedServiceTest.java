@@ -1,6 +1,7 @@
 package vn.bantin.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -85,6 +86,31 @@ class FeedServiceTest {
     Rendering fresh = await(starter);
     assertThat(fresh.etag()).isNotEqualTo(first.etag());
     assertThat(feeds.renderingIfReady(category, Format.RSS, 50, "http://b")).isSameAs(fresh);
+  }
+
+  @Test
+  void whenTheStoreFailsAfterAChangeTheLastRenderingIsServedAndTheNextRequestTriesAgain()
+      throws Exception {
+    store.answerNext(List.of(StoryFixtures.MERGED));
+    Rendering first = await(feeds.rendering(category, Format.JSON, 50, "http://b", context));
+
+    feeds.categoriesChanged(Set.of("dang"));
+    store.holdNext().fail(new IllegalStateException("database unreachable"));
+    Rendering meanwhile = await(feeds.rendering(category, Format.JSON, 50, "http://b", context));
+    assertThat(meanwhile).isSameAs(first);
+
+    Promise<List<Story>> back = store.holdNext();
+    back.complete(List.of(StoryFixtures.MERGED, StoryFixtures.TRICKY_HTML));
+    Rendering fresh = await(feeds.rendering(category, Format.JSON, 50, "http://b", context));
+    assertThat(fresh.etag()).isNotEqualTo(first.etag());
+    assertThat(store.reads).isEqualTo(3);
+  }
+
+  @Test
+  void whenNothingWasBuiltAFailedReadFailsTheRequest() {
+    store.holdNext().fail(new IllegalStateException("database unreachable"));
+    assertThatThrownBy(() -> await(feeds.rendering(category, Format.HTML, 50, "http://b",
+        context))).hasRootCauseMessage("database unreachable");
   }
 
   @Test

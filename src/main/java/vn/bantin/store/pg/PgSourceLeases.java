@@ -159,6 +159,11 @@ public final class PgSourceLeases implements SourceLeases {
   }
 
   @Override
+  public void note(SourceState state) {
+    known.put(state.sourceId(), state);
+  }
+
+  @Override
   public void reset(Set<String> sourceIds) {
     // The store's syncSources already made a source whose URL changed due (once, in the
     // database, whichever instance saw the change first).

@@ -3,6 +3,7 @@ package vn.bantin.store.pg;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -35,6 +37,17 @@ import vn.bantin.store.Store;
  * context.
  */
 public final class PgStore implements Store {
+
+  /**
+   * How long a read waits for a connection (a new one connecting included) before it fails: an
+   * HTTP request for a feed not rendered yet gets a 503 then, rather than hanging while the
+   * database is unreachable.
+   */
+  private static final int READ_WAIT_SECONDS = 5;
+  /** The same for writes, which may queue behind other polls' transactions for longer. */
+  private static final int WRITE_WAIT_SECONDS = 30;
+  /** How long opening a connection to the database may take. */
+  private static final int CONNECT_TIMEOUT_MILLIS = 5000;
 
   /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
   private final Pool writes;
@@ -81,8 +94,10 @@ public final class PgStore implements Store {
     if (readConnections < 1 || writeConnections < 1) {
       return Future.failedFuture(new IllegalArgumentException("connections < 1"));
     }
-    Pool writes = pool(vertx, options, "bantin-store-pg-write", writeConnections);
-    Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections);
+    Pool writes = pool(vertx, options, "bantin-store-pg-write", writeConnections,
+        WRITE_WAIT_SECONDS);
+    Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections,
+        READ_WAIT_SECONDS);
     WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
         Math.max(1, Runtime.getRuntime().availableProcessors()));
     return PgMigrations.apply(writes, clock)
@@ -95,9 +110,14 @@ public final class PgStore implements Store {
         });
   }
 
-  private static Pool pool(Vertx vertx, PgConnectOptions options, String name, int size) {
+  private static Pool pool(Vertx vertx, PgConnectOptions options, String name, int size,
+      int waitSeconds) {
     return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setName(name))
+        .with(new PoolOptions().setMaxSize(size).setName(name)
+            .setConnectionTimeout(waitSeconds).setConnectionTimeoutUnit(TimeUnit.SECONDS))
+        // A host that does not answer at all (down, or dropped by a firewall) fails a new
+        // connection within this, not the transport's default minute.
+        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
         .connectingTo(options)
         .using(vertx)
         .build();
