@@ -46,6 +46,7 @@ class DedupEquivalenceTest {
     "ΣΟΦΙΑ", "ΟΔΟΣ ΑΘΗΝΩΝ", "Σ", "İstanbul", "İ", "ǅemal", "ß", "ﬁ", "Ⅻ", "ⅻ", "½", "²",
     "１２３", "٣٤٥", "𝐀𝐁𝐂", "𝟏𝟐", "𐐀𐐁", "😀", "🇻🇳", "\ud800", "\udc00x", "a\u0301",
     "\u0301", "e\u0302\u0301", "Ả", "ĐỒNG", "Đồng", "đồng", "A", "B", "C", "x", "y", "z",
+    "(TTXVN)\u2028", " - VOV\u0085", " (Theo VOV) .  ", " - 𝐀𝐁", " - VOV.\r\n", ")\n\n",
     "Ngày 16/11,", "tại", "và", "các", "thị trường", "Trung Quốc", "Hàn Quốc", "châu Âu"};
   private static final List<String> TEXTS = new ArrayList<>();
   private static final List<String> LINKS = new ArrayList<>();
@@ -183,6 +184,20 @@ class DedupEquivalenceTest {
       assertThat(CanonicalLink.of(link)).as(link).isEqualTo(ReferenceCanonicalLink.of(link));
     }
     assertThat(CanonicalLink.of(null)).isNull();
+  }
+
+  /** Bylines' shortcut for the trailing pattern, with every BMP character at the end. */
+  @Test
+  void bylinesAreUnchangedWhateverTheTextEndsWith() {
+    String[] bodies = {"Tin (TTXVN)", "Tin - VOV", "Tin - VOV.", "tin tức", "(Theo Báo Lai Châu)",
+        "", "Tin (TTXVN) "};
+    for (int c = 0; c <= 0xffff; c++) {
+      for (String body : bodies) {
+        String text = body + (char) c;
+        assertThat(Bylines.strip(text)).as("%04x %s", c, body)
+            .isEqualTo(ReferenceBylines.strip(text));
+      }
+    }
   }
 
   /** Words against the regex it replaces, over every code point in a few contexts. */
