@@ -200,7 +200,7 @@ class DedupEquivalenceTest {
     }
   }
 
-  /** Words against the regex it replaces, over every code point in a few contexts. */
+  /** Words and TitleKey against the regexes they replace: every code point in a few contexts. */
   @Test
   void wordsAreTheRegexTokensForEveryCodePoint() {
     List<String> texts = new ArrayList<>(TEXTS);
@@ -232,6 +232,7 @@ class DedupEquivalenceTest {
         i++;
       }
       assertThat(words.count()).isEqualTo(i);
+      assertThat(TitleKey.of(text)).isEqualTo(ReferenceTitleKey.of(text));
     }
   }
 
