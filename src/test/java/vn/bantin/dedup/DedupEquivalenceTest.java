@@ -102,6 +102,14 @@ class DedupEquivalenceTest {
         "http://www./x", "http://xn--bo-hia.vn/", "http://host:99999/", "http://host:/x",
         "https://" + "a".repeat(64) + ".vn/", "http://[::1/x", "http://h/?&&=&a=&a", "HTTP://h/#x",
         "http://h/p%zz%4", "http://h/\ud83d\ude00?x=\u00e9"));
+    String[] hosts = {"vov.vn", "WWW.VOV.VN", "a..b", "-a-.vn", "a-.vn", "xn--bo-hia.vn",
+        "xn--zz", "a_b.vn", "ĐẢNG.vn", "1.2.3.4", "a".repeat(63) + ".vn", "a".repeat(64) + ".vn",
+        "www.", ".", "..", "vov.vn.", "vov.vn..", "ｖｏｖ.vn", "vov。vn", "a b.vn", "%41.vn", ""};
+    for (String host : hosts) {
+      for (String form : List.of("http://%s/", "https://%s:8080/x", "http://u@%s")) {
+        LINKS.add(form.formatted(host));
+      }
+    }
   }
 
   @Test
