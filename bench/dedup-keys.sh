@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds and runs DedupKeysBenchmark (bench/README.md, "Dedup keys"). Extra arguments go to JMH:
-#   bench/dedup-keys.sh                          every function, this build, -prof gc
-#   bench/dedup-keys.sh -f 3 'keys|restore'      more forks, some functions
-#   BEFORE=/tmp/old bench/dedup-keys.sh          also: this build against another one, interleaved
+#   bench/dedup-keys.sh                          every function and its frozen first version, -prof gc
+#   bench/dedup-keys.sh -f 5 'keys|restore'      more forks, some functions (and their _before twins)
+#   BEFORE=/tmp/old bench/dedup-keys.sh          also: this build against another one, in rounds
 # BEFORE is a directory holding classes/ of another build (e.g. a copy of target-bench/classes
 # built from main before a change); ROUNDS (default 4) rounds of one fork per side, the order
 # alternating. Writes bench/results/dedup-keys-<date>.json (JMH) and .txt (load, machine, tables).
@@ -27,7 +27,7 @@ for arg in "$@"; do
   case "$arg" in
     -*) args+=("$arg") ;;
     *) if [[ ${#args[@]} -gt 0 && ${args[-1]} == -* ]]; then args+=("$arg");
-       else pattern="DedupKeysBenchmark.($arg)"; fi ;;
+       else pattern="DedupKeysBenchmark.($arg)(_before)?$"; fi ;;
   esac
 done
 
@@ -40,7 +40,7 @@ done
 # JMH's machine-wide lock is ignored: other benchmarks may run on this shared machine; the load
 # is recorded instead.
 # Short settings for a small shared machine; any of them given on the command line wins.
-defaults=(-f "$([[ -n ${BEFORE-} ]] && echo 1 || echo 2)" -wi 3 -w 1s -i 4 -r 1s -prof gc)
+defaults=(-f "$([[ -n ${BEFORE-} ]] && echo 1 || echo 3)" -wi 3 -w 1s -i 4 -r 1s -prof gc)
 jmh=()
 for ((i = 0; i < ${#defaults[@]}; i += 2)); do
   [[ " ${args[*]-} " == *" ${defaults[i]} "* ]] || jmh+=("${defaults[i]}" "${defaults[i + 1]}")
@@ -57,6 +57,12 @@ fi
 # always gets the quieter slot. The benchmark class is this build's; it calls public API only
 # (and Bylines.strip by reflection), which both builds have.
 before_cp="$BEFORE/classes:$build/test-classes:$deps"
+# The _before twins would run the same frozen code on both sides: left out.
+if [[ $pattern == DedupKeysBenchmark ]]; then
+  pattern='DedupKeysBenchmark\.[A-Za-z]+$'
+else
+  pattern=${pattern%"(_before)?\$"}'$'
+fi
 runs=()
 for ((r = 1; r <= ${ROUNDS:-4}; r++)); do
   order=(before after)

@@ -1,6 +1,8 @@
 """Prints the tables of bench/dedup-keys.sh from JMH's JSON.
 
-One JSON: ns/op and B/op of every function. --before-after side=path ...: per function, the
+One JSON: per function, the speed-up of the rewritten code over its frozen first version (the
+x_before benchmark of the same run), before/after time per entry for every pair of forks, and
+after/before allocation, as median [min, max]; then ns/op and B/op of every benchmark. --before-after side=path ...: per function, the
 before/after speed-up (time ratio) and after/before allocation of each round (the i-th run of
 each side), as the median [min, max] over rounds.
 """
@@ -45,7 +47,24 @@ if sys.argv[1] == "--before-after":
         print("%-18s %-24s %-24s %12.0f %12.0f %10.0f %10.0f" % (
             name, cell(speed), cell(alloc), med(0, 0), med(0, 1), med(1, 0), med(1, 1)))
 else:
+    forks = {}
+    for r in json.load(open(sys.argv[1])):
+        name = r["benchmark"].rsplit(".", 1)[-1]
+        gc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm")
+        forks[name] = ([statistics.mean(f) for f in r["primaryMetric"]["rawData"] if f],
+                       [statistics.mean(f) for f in gc["rawData"] if f] if gc else [])
     print()
-    print("%-18s %12s %10s" % ("function", "ns/entry", "B/entry"))
-    for name, (ns, alloc) in sorted(scores(sys.argv[1]).items()):
-        print("%-18s %12.0f %10.0f" % (name, ns, alloc))
+    print("%-18s %-24s %-24s %12s %12s %10s %10s" % (
+        "function", "speed-up before/after", "alloc after/before", "ns before", "ns after",
+        "B before", "B after"))
+    for name in sorted(n for n in forks if not n.endswith("_before")):
+        before = forks.get(name + "_before")
+        after = forks[name]
+        if not before:
+            continue
+        speed = [b / a for b in before[0] for a in after[0]]
+        alloc = [a / b for b in before[1] for a in after[1] if b > 0]
+        med = lambda xs: statistics.median(xs) if xs else float("nan")
+        print("%-18s %-24s %-24s %12.0f %12.0f %10.0f %10.0f" % (
+            name, cell(speed), cell(alloc), med(before[0]), med(after[0]), med(before[1]),
+            med(after[1])))

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.jsoup.Jsoup;
 import vn.bantin.dedup.CanonicalLink;
+import vn.bantin.dedup.ReferenceDedup;
 import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIds;
@@ -37,8 +38,10 @@ import vn.bantin.model.Entry;
  * (restore, similarity, contradiction), one function per benchmark. One operation is one entry
  * of the 480 items of the labeled pairs (src/test/resources/dedup): Vietnamese titles and
  * summaries as real outlets print them, bylines ("VOV.VN - ", "(ĐCSVN) - ") included, every
- * third link with tracking parameters. bench/dedup-keys.sh runs it, also against a build of
- * the code before a change (BEFORE=...), since the benchmark only calls public API.
+ * third link with tracking parameters. Each {@code x_before} benchmark runs the frozen first
+ * version of the same function (the Reference* copies of the test tree, which
+ * DedupEquivalenceTest proves give the same outputs), so both sides of a ratio are measured in
+ * the same invocation, one right after the other. bench/dedup-keys.sh runs it.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -53,6 +56,7 @@ public class DedupKeysBenchmark {
   private final List<byte[]> signatures = new ArrayList<>();
   private final List<String> marks = new ArrayList<>();
   private final List<Fingerprint> fingerprints = new ArrayList<>();
+  private final List<Object> referenceFingerprints = new ArrayList<>();
 
   @Setup
   public void load() {
@@ -92,6 +96,7 @@ public class DedupKeysBenchmark {
     fingerprints.add(f);
     signatures.add(f.signatureBytes());
     marks.add(f.marks());
+    referenceFingerprints.add(ReferenceDedup.fingerprintOf(entry.title(), summaries.get(summaries.size() - 1)));
   }
 
   /** The whole {@link StoryIdentity.Keys} of a new entry: link, title key, fingerprint. */
@@ -141,8 +146,7 @@ public class DedupKeysBenchmark {
     for (int i = 0; i < ENTRIES; i++) {
       Fingerprint a = fingerprints.get(i);
       Fingerprint b = fingerprints.get(i ^ 1); // its labeled pair
-      bh.consume(a.similarity(b));
-      bh.consume(a.contradicts(b));
+      bh.consume(a.similarity(b) >= StoryIdentity.NEAR_THRESHOLD && !a.contradicts(b));
     }
   }
 
@@ -177,6 +181,87 @@ public class DedupKeysBenchmark {
   public void storyId(Blackhole bh) {
     for (Entry e : entries) {
       bh.consume(StoryIds.mint(e.sourceId(), e.key()));
+    }
+  }
+
+  // The same functions in the frozen first version (src/test/.../Reference*), run in the same
+  // JMH invocation right after their rewritten twins: the "_before" / plain ratio.
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void keys_before(Blackhole bh) {
+    for (Entry e : entries) {
+      bh.consume(ReferenceDedup.canonicalLink(e.link()));
+      bh.consume(ReferenceDedup.titleKey(e.title()));
+      String html = e.summaryHtml().isEmpty() ? e.contentHtml() : e.summaryHtml();
+      bh.consume(ReferenceDedup.fingerprintOf(e.title(),
+          html.isEmpty() ? "" : Jsoup.parse(html).text()));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void fingerprintOf_before(Blackhole bh) {
+    for (int i = 0; i < ENTRIES; i++) {
+      bh.consume(ReferenceDedup.fingerprintOf(entries.get(i).title(), summaries.get(i)));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void fingerprintStore_before(Blackhole bh) {
+    for (Object f : referenceFingerprints) {
+      bh.consume(ReferenceDedup.stored(f));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void restore_before(Blackhole bh) {
+    for (int i = 0; i < ENTRIES; i++) {
+      bh.consume(ReferenceDedup.restore(signatures.get(i), marks.get(i)));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void nearCheck_before(Blackhole bh) {
+    for (int i = 0; i < ENTRIES; i++) {
+      bh.consume(ReferenceDedup.near(referenceFingerprints.get(i),
+          referenceFingerprints.get(i ^ 1)));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void titleKey_before(Blackhole bh) {
+    for (Entry e : entries) {
+      bh.consume(ReferenceDedup.titleKey(e.title()));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void canonicalLink_before(Blackhole bh) {
+    for (Entry e : entries) {
+      bh.consume(ReferenceDedup.canonicalLink(e.link()));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void bylinesStrip_before(Blackhole bh) {
+    for (int i = 0; i < ENTRIES; i++) {
+      bh.consume(ReferenceDedup.stripBylines(entries.get(i).title()));
+      bh.consume(ReferenceDedup.stripBylines(summaries.get(i)));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void storyId_before(Blackhole bh) {
+    for (Entry e : entries) {
+      bh.consume(ReferenceDedup.mintStoryId(e.sourceId(), e.key()));
     }
   }
 
