@@ -109,11 +109,39 @@ public final class CanonicalLink {
 
   private static String asciiHost(String host) {
     String name = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+    if (isPlainAsciiName(name)) {
+      // IDN.toASCII returns a name of ASCII letters, digits and hyphens in labels of 1 to 63
+      // characters unchanged (RFC 3490 section 4.1: all-ASCII labels skip Nameprep and
+      // Punycode); it was a third of this method's time for the common host.
+      return name.toLowerCase(Locale.ROOT);
+    }
     try {
       return IDN.toASCII(name, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** Dot-separated labels of 1 to 63 ASCII letters, digits or hyphens. */
+  static boolean isPlainAsciiName(String name) {
+    int label = 0;
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c == '.') {
+        if (label == 0) {
+          return false;
+        }
+        label = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-') {
+        if (++label > 63) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return label > 0;
   }
 
   private static String path(String path) {

@@ -1,16 +1,9 @@
 package vn.bantin.dedup;
 
-import java.nio.ByteBuffer;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The near-duplicate fingerprint of a story's text (contract rule 4): a MinHash signature over
@@ -20,6 +13,11 @@ import java.util.regex.Pattern;
  * <p>Similar signatures find candidates through locality-sensitive hashing: the signature is cut
  * into {@link #BANDS} bands, and two texts sharing any band hash are compared. The thresholds
  * live in {@link StoryIdentity} and were chosen on the labeled pairs in the test resources.
+ *
+ * <p>Signatures and marks are stored, so this code must return for every text exactly what it
+ * returned when they were written: DedupEquivalenceTest checks it against a frozen copy of the
+ * first version. The words come from {@link Words} (no String per word), shingles are a sorted
+ * {@code long[]} and marks sorted arrays, because this runs on the store's one writer thread.
  */
 public final class Fingerprint {
   /** Hash functions in the signature. */
@@ -32,18 +30,16 @@ public final class Fingerprint {
   /** Fewer distinct word pairs than this say too little to call two texts the same story. */
   static final int MIN_SHINGLES = 8;
 
-  private static final Pattern TOKEN =
-      Pattern.compile("\\p{N}+(?:[.,/:]\\p{N}+)*|[\\p{L}\\p{M}]+");
-  private static final Pattern SPACE = Pattern.compile("[ \\t\\u00a0]+");
   private static final long[] SEEDS = seeds();
+  private static final String[] NONE = new String[0];
 
   private final int[] signature;
-  /** Marks of the compared words (title and first summary words). */
-  private final Set<String> compared;
-  /** Marks of the whole text, a superset of {@link #compared}. */
-  private final Set<String> all;
+  /** Marks of the compared words (title and first summary words), sorted, distinct. */
+  private final String[] compared;
+  /** Marks of the whole text, a superset of {@link #compared}, sorted, distinct. */
+  private final String[] all;
 
-  private Fingerprint(int[] signature, Set<String> compared, Set<String> all) {
+  private Fingerprint(int[] signature, String[] compared, String[] all) {
     this.signature = signature;
     this.compared = compared;
     this.all = all;
@@ -51,20 +47,26 @@ public final class Fingerprint {
 
   /** The fingerprint of a title and a plain-text summary (either may be empty). */
   public static Fingerprint of(String title, String summary) {
-    List<Token> titleTokens = tokens(Bylines.strip(nfc(title)));
-    List<Token> summaryTokens = tokens(Bylines.strip(nfc(summary)));
-    Set<Long> shingles = new HashSet<>();
-    addShingles(titleTokens, shingles);
-    List<Token> comparedSummary =
-        summaryTokens.subList(0, Math.min(SUMMARY_WORDS, summaryTokens.size()));
-    addShingles(comparedSummary, shingles);
-    Set<String> compared = new TreeSet<>();
-    collectMarks(titleTokens, compared);
-    collectMarks(comparedSummary, compared);
-    Set<String> all = new TreeSet<>(compared);
-    collectMarks(summaryTokens, all);
-    return new Fingerprint(shingles.size() < MIN_SHINGLES ? null : signature(shingles),
-        compared, all);
+    Words titleWords = Words.of(Bylines.strip(nfc(title)));
+    Words summaryWords = Words.of(Bylines.strip(nfc(summary)));
+    int comparedSummary = Math.min(SUMMARY_WORDS, summaryWords.count());
+    long[] shingles = new long[titleWords.count() + comparedSummary];
+    int n = addShingles(titleWords, titleWords.count(), shingles, 0);
+    n = addShingles(summaryWords, comparedSummary, shingles, n);
+    Arrays.sort(shingles, 0, n);
+    int distinct = 0;
+    for (int i = 0; i < n; i++) {
+      if (distinct == 0 || shingles[i] != shingles[distinct - 1]) {
+        shingles[distinct++] = shingles[i];
+      }
+    }
+    List<String> marks = new ArrayList<>();
+    collectMarks(titleWords, titleWords.count(), marks);
+    collectMarks(summaryWords, comparedSummary, marks);
+    String[] compared = sortedSet(marks);
+    collectMarks(summaryWords, summaryWords.count(), marks);
+    return new Fingerprint(distinct < MIN_SHINGLES ? null : signature(shingles, distinct),
+        compared, sortedSet(marks));
   }
 
   /** Restores a stored fingerprint ({@link #signatureBytes()}, {@link #marks()}). */
@@ -72,14 +74,20 @@ public final class Fingerprint {
     int[] signature = null;
     if (signatureBytes != null && signatureBytes.length == SIZE * Integer.BYTES) {
       signature = new int[SIZE];
-      ByteBuffer.wrap(signatureBytes).asIntBuffer().get(signature);
+      for (int i = 0, b = 0; i < SIZE; i++, b += 4) { // big-endian, as ByteBuffer wrote it
+        signature[i] = (signatureBytes[b] & 0xff) << 24 | (signatureBytes[b + 1] & 0xff) << 16
+            | (signatureBytes[b + 2] & 0xff) << 8 | (signatureBytes[b + 3] & 0xff);
+      }
     }
     String text = marks == null ? "" : marks;
     int hash = text.indexOf('#');
-    Set<String> compared = markSet(hash < 0 ? text : text.substring(0, hash));
-    Set<String> all = new TreeSet<>(compared);
-    all.addAll(markSet(hash < 0 ? "" : text.substring(hash + 1)));
-    return new Fingerprint(signature, compared, all);
+    List<String> list = new ArrayList<>();
+    addMarks(hash < 0 ? text : text.substring(0, hash), list);
+    String[] compared = sortedSet(list);
+    if (hash >= 0) {
+      addMarks(text.substring(hash + 1), list);
+    }
+    return new Fingerprint(signature, compared, hash < 0 ? compared : sortedSet(list));
   }
 
   /** Whether the text is too short to compare; such a text has no near duplicates. */
@@ -92,9 +100,15 @@ public final class Fingerprint {
     if (signature == null) {
       return null;
     }
-    ByteBuffer buffer = ByteBuffer.allocate(SIZE * Integer.BYTES);
-    buffer.asIntBuffer().put(signature);
-    return buffer.array();
+    byte[] bytes = new byte[SIZE * Integer.BYTES];
+    for (int i = 0, b = 0; i < SIZE; i++, b += 4) { // big-endian, as ByteBuffer writes
+      int v = signature[i];
+      bytes[b] = (byte) (v >>> 24);
+      bytes[b + 1] = (byte) (v >>> 16);
+      bytes[b + 2] = (byte) (v >>> 8);
+      bytes[b + 3] = (byte) v;
+    }
+    return bytes;
   }
 
   /**
@@ -102,9 +116,18 @@ public final class Fingerprint {
    * {@code |}, then {@code #} and those found only further in the text.
    */
   public String marks() {
-    Set<String> rest = new TreeSet<>(all);
-    rest.removeAll(compared);
-    return String.join("|", compared) + (rest.isEmpty() ? "" : "#" + String.join("|", rest));
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < compared.length; i++) {
+      out.append(i == 0 ? "" : "|").append(compared[i]);
+    }
+    boolean first = true;
+    for (String mark : all) {
+      if (Arrays.binarySearch(compared, mark) < 0) {
+        out.append(first ? "#" : "|").append(mark);
+        first = false;
+      }
+    }
+    return out.toString();
   }
 
   /** The {@link #BANDS} LSH band hashes (the band's index is mixed in), empty when empty. */
@@ -151,38 +174,67 @@ public final class Fingerprint {
    * Whether every mark of {@code marks} is in {@code other}; a name also counts as there when
    * one of the other's names contains it or is contained in it ("tỉnh lào cai", "lào cai").
    */
-  private static boolean coveredBy(Set<String> marks, Set<String> other) {
+  private static boolean coveredBy(String[] marks, String[] other) {
     for (String mark : marks) {
-      if (!other.contains(mark) && !(isName(mark) && other.stream()
-          .anyMatch(o -> isName(o) && (o.contains(mark) || mark.contains(o))))) {
+      if (Arrays.binarySearch(other, mark) < 0 && !(isName(mark) && nameOverlaps(mark, other))) {
         return false;
       }
     }
     return true;
   }
 
+  private static boolean nameOverlaps(String name, String[] other) {
+    for (String o : other) {
+      if (isName(o) && (o.contains(name) || name.contains(o))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isName(String mark) {
     return !Character.isDigit(mark.charAt(0));
   }
 
-  private static Set<String> markSet(String marks) {
-    return marks.isEmpty() ? Set.of() : new TreeSet<>(Arrays.asList(marks.split("\\|")));
-  }
-
-  /** Word bigrams, hashed; a lone word counts as one. */
-  private static void addShingles(List<Token> tokens, Set<Long> shingles) {
-    if (tokens.size() == 1) {
-      shingles.add(hash(tokens.get(0).word));
-    }
-    for (int i = 0; i + 1 < tokens.size(); i++) {
-      shingles.add(hash(tokens.get(i).word + " " + tokens.get(i + 1).word));
+  /** The marks of a stored {@code a|b|c} list, split as String.split does (no trailing ""). */
+  private static void addMarks(String marks, List<String> out) {
+    if (!marks.isEmpty()) {
+      out.addAll(Arrays.asList(marks.split("\\|")));
     }
   }
 
-  private static int[] signature(Set<Long> shingles) {
+  /** The distinct marks in natural order, what the first version's TreeSet held. */
+  private static String[] sortedSet(List<String> marks) {
+    if (marks.isEmpty()) {
+      return NONE;
+    }
+    String[] sorted = marks.toArray(NONE);
+    Arrays.sort(sorted);
+    int distinct = 0;
+    for (String mark : sorted) {
+      if (distinct == 0 || !mark.equals(sorted[distinct - 1])) {
+        sorted[distinct++] = mark;
+      }
+    }
+    return distinct == sorted.length ? sorted : Arrays.copyOf(sorted, distinct);
+  }
+
+  /** Word bigrams of the first {@code count} words, hashed; a lone word counts as one. */
+  private static int addShingles(Words words, int count, long[] shingles, int n) {
+    if (count == 1) {
+      shingles[n++] = words.hash(0);
+    }
+    for (int i = 0; i + 1 < count; i++) {
+      shingles[n++] = words.pairHash(i, i + 1);
+    }
+    return n;
+  }
+
+  private static int[] signature(long[] shingles, int count) {
     int[] signature = new int[SIZE];
     Arrays.fill(signature, Integer.MAX_VALUE);
-    for (long shingle : shingles) {
+    for (int s = 0; s < count; s++) {
+      long shingle = shingles[s];
       for (int i = 0; i < SIZE; i++) {
         int h = (int) mix(shingle ^ SEEDS[i]);
         if (h < signature[i]) {
@@ -196,14 +248,15 @@ public final class Fingerprint {
   /**
    * Numbers, and names: runs of two or more capitalized words ("Lai Châu", "Điện Biên Phủ").
    * Vietnamese capitalizes every syllable of a proper name but only the first of a title or an
-   * institution ("Bí thư", "Chính phủ"), so runs find places and people, not roles.
+   * institution ("Bí thư", "Chính phủ"), so runs find places and people, not roles. Looks at
+   * the first {@code count} words.
    */
-  private static void collectMarks(List<Token> tokens, Set<String> marks) {
+  private static void collectMarks(Words words, int count, List<String> marks) {
     StringBuilder run = new StringBuilder();
     int length = 0;
-    for (Token t : tokens) {
-      if (t.capitalized && t.joinsPrevious && length > 0) {
-        run.append(' ').append(t.word);
+    for (int t = 0; t < count; t++) {
+      if (words.capitalized(t) && words.joinsPrevious(t) && length > 0) {
+        words.appendTo(t, run.append(' '));
         length++;
         continue;
       }
@@ -212,11 +265,11 @@ public final class Fingerprint {
       }
       run.setLength(0);
       length = 0;
-      if (t.capitalized) {
-        run.append(t.word);
+      if (words.capitalized(t)) {
+        words.appendTo(t, run);
         length = 1;
-      } else if (Character.isDigit(t.word.charAt(0))) {
-        marks.add(t.word);
+      } else if (words.startsWithDigit(t)) {
+        marks.add(words.word(t));
       }
     }
     if (length >= 2) {
@@ -224,33 +277,13 @@ public final class Fingerprint {
     }
   }
 
-  private static List<Token> tokens(String text) {
-    List<Token> tokens = new ArrayList<>();
-    Matcher m = TOKEN.matcher(text);
-    int previousEnd = -1;
-    while (m.find()) {
-      String raw = m.group();
-      boolean joins = previousEnd >= 0 && SPACE.matcher(text.substring(previousEnd, m.start()))
-          .matches();
-      tokens.add(new Token(raw.toLowerCase(Locale.ROOT),
-          Character.isUpperCase(raw.codePointAt(0)), joins));
-      previousEnd = m.end();
-    }
-    return tokens;
-  }
-
+  /** NFC; most feed text already is, and the quick check costs far less than normalizing. */
   private static String nfc(String s) {
-    return s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFC);
-  }
-
-  /** FNV-1a over the UTF-16 code units: stable across JVMs and versions, unlike nothing else. */
-  private static long hash(String s) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < s.length(); i++) {
-      h ^= s.charAt(i);
-      h *= 0x100000001b3L;
+    if (s == null) {
+      return "";
     }
-    return h;
+    return Normalizer.isNormalized(s, Normalizer.Form.NFC)
+        ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
   }
 
   /** SplitMix64's finalizer: a cheap, well-mixed 64-bit permutation. */
@@ -269,7 +302,4 @@ public final class Fingerprint {
     }
     return seeds;
   }
-
-  /** A lower-cased word; {@code joinsPrevious} when only spaces separate it from the last. */
-  private record Token(String word, boolean capitalized, boolean joinsPrevious) {}
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
@@ -95,5 +96,27 @@ class CanonicalLinkTest {
   @Test
   void bareHostHasEmptyPath() {
     assertThat(CanonicalLink.of("https://www.vov.vn/")).isEqualTo("//vov.vn");
+  }
+
+  /** The names the IDN shortcut takes; the others go through IDN.toASCII. */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      lower-case host           | vov.vn                 | true
+      upper case and digits     | WWW.Dangcongsan2.VN    | true
+      hyphen                    | bao-lai-chau.vn        | true
+      an IPv4 address           | 10.0.0.1               | true
+      label of 63               | %63.vn                 | true
+      label of 64               | %64.vn                 | false
+      empty label               | a..vn                  | false
+      leading dot               | .vn                    | false
+      trailing dot              | vov.vn.                | false
+      empty                     | ''                     | false
+      underscore                | a_b.vn                 | false
+      Vietnamese                | báo.vn                 | false
+      """)
+  void plainAsciiNames(String name, String host, boolean plain) {
+    String expanded = host.startsWith("%")
+        ? "a".repeat(Integer.parseInt(host.substring(1, 3))) + host.substring(3) : host;
+    assertThat(CanonicalLink.isPlainAsciiName(expanded)).isEqualTo(plain);
   }
 }
