@@ -128,7 +128,17 @@ public final class FeedService {
             .onSuccess(built -> previous.asMap().merge(k.unversioned(),
                 new Built(k.version(), built), Built::newer))
             .toCompletionStage().toCompletableFuture()), context)
-        .recover(e -> lastBuilt(key, e));
+        .recover(e -> {
+          // Caffeine drops a failed future itself, but only in a callback that may run after
+          // this one: drop it now, so the next request is sure to try again.
+          dropFailed(renderings, key);
+          dropFailed(selections, key(category, null, Math.min(limit, MAX_LIMIT), ""));
+          return lastBuilt(key, e);
+        });
+  }
+
+  private static <V> void dropFailed(AsyncCache<Key, V> cache, Key key) {
+    cache.asMap().computeIfPresent(key, (k, f) -> f.isCompletedExceptionally() ? null : f);
   }
 
   /**
