@@ -68,7 +68,7 @@ timeout --signal=TERM "${TIMEOUT:-900}" java -Xmx1g -cp "$cp" vn.bantin.bench.Sh
   "work=$work" "jar=${JAR:-$build/bantin.jar}" "result=$work/body.md" \
   "feeds=${FEEDS:-1000}" "items=${ITEMS:-50}" "hosts=${HOSTS:-8}" \
   "concurrency=${CONCURRENCY:-16}" "per-host=${PER_HOST:-2}" "pairs=${PAIRS:-5}" \
-  "changed-pairs=${CHANGED_PAIRS:-0}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" &
+  "changed-pairs=${CHANGED_PAIRS:-0}" "modes=${MODES:-refresh}" "scheduled=${SCHEDULED:-unchanged}" "scheduled-pairs=${SCHEDULED_PAIRS:-2}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" &
 driver=$!
 wait "$driver" || {
   echo "the benchmark failed; the instances' logs:" >&2

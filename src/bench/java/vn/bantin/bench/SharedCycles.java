@@ -214,6 +214,11 @@ final class SharedCycles {
     }
   }
 
+  /** The upstream's generation now. */
+  int generation() {
+    return generation;
+  }
+
   private void nextGeneration() {
     upstream.generation(++generation);
   }

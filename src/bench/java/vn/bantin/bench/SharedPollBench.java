@@ -22,7 +22,8 @@ import java.util.Map;
  * same feeds.yml; then runs interleaved pairs ({@link SharedCycles}) and writes a Markdown report.
  *
  * <p>{@code java vn.bantin.bench.SharedPollBench work=DIR jar=JAR result=FILE [feeds=1000]
- * [items=50] [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=0]
+ * [items=50] [hosts=8] [concurrency=16] [per-host=2] [modes=refresh,scheduled] [pairs=5]
+ * [changed-pairs=0] [scheduled-pairs=2] [scheduled=unchanged|changed|unchanged,changed]
  * [bantin-opts="..."]}
  */
 public final class SharedPollBench {
@@ -55,6 +56,8 @@ public final class SharedPollBench {
         .setDataDirectory(work.resolve("pg"))
         .setCleanDataDirectory(true)
         .setServerConfig("listen_addresses", "127.0.0.1")
+        .setOutputRedirector(ProcessBuilder.Redirect.appendTo(work.resolve("pg.log").toFile()))
+        .setErrorRedirector(ProcessBuilder.Redirect.appendTo(work.resolve("pg.log").toFile()))
         .setPort(PollBench.freePort())
         .start();
     Vertx vertx = Vertx.vertx();
@@ -90,8 +93,20 @@ public final class SharedPollBench {
         SharedCycles cycles = new SharedCycles(upstream, feeds, items, a, b, postgresPid,
             report);
         int changedPairs = Integer.parseInt(args.getOrDefault("changed-pairs", "0"));
-        cycles.warmUp(changedPairs > 0);
-        cycles.run(Integer.parseInt(args.getOrDefault("pairs", "5")), changedPairs);
+        List<String> modes = List.of(args.getOrDefault("modes", "refresh").split(","));
+        cycles.warmUp(modes.contains("refresh") && changedPairs > 0);
+        if (modes.contains("refresh")) {
+          cycles.run(Integer.parseInt(args.getOrDefault("pairs", "5")), changedPairs);
+        }
+        List<String> scheduled =
+            List.of(args.getOrDefault("scheduled", "unchanged").split(","));
+        if (modes.contains("scheduled")) {
+          try (Connection db = postgres.getDatabase("postgres", "bantin").getConnection()) {
+            new ScheduledCycles(upstream, feeds, items, b, db, cycles.generation(), report)
+                .run(Integer.parseInt(args.getOrDefault("scheduled-pairs", "2")),
+                    scheduled.contains("unchanged"), scheduled.contains("changed"));
+          }
+        }
         report.append("PostgreSQL: ").append(postgresVersion(postgres))
             .append(" (embedded, zonky defaults: synchronous_commit off)\n");
       }
