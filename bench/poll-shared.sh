@@ -7,6 +7,8 @@
 #
 #   bench/poll-shared.sh                         5 unchanged pairs of 1,000 sources (~3 min)
 #   FEEDS=200 PAIRS=3 CHANGED_PAIRS=3 bench/poll-shared.sh   changed cycles, 200 x 50 entries
+#   MODES=refresh,scheduled SCHEDULED=unchanged SCHEDULED_PAIRS=2 bench/poll-shared.sh
+#                                  also scheduled cycles (every source due at once; ~95 s a pair)
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=-Xmx512m bench/poll-shared.sh
 #   JAR=/tmp/old/bantin.jar bench/poll-shared.sh   another build of bantin
 #   FEEDS=1000 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 TIMEOUT=900
@@ -56,7 +58,7 @@ result="bench/results/poll-shared-$stamp.md"
 {
   echo "# Poll cycle on the shared store, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "command: ${JAR:+JAR=$JAR }${FEEDS:+FEEDS=$FEEDS }${ITEMS:+ITEMS=$ITEMS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }bench/poll-shared.sh"
+  echo "command: ${JAR:+JAR=$JAR }${FEEDS:+FEEDS=$FEEDS }${ITEMS:+ITEMS=$ITEMS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${MODES:+MODES=$MODES }${SCHEDULED:+SCHEDULED=$SCHEDULED }${SCHEDULED_PAIRS:+SCHEDULED_PAIRS=$SCHEDULED_PAIRS }bench/poll-shared.sh"
   echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "software: $(java -version 2>&1 | head -1)"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
