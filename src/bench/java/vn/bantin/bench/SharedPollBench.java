@@ -50,7 +50,7 @@ public final class SharedPollBench {
       }
     }
 
-    // zonky's defaults otherwise (synchronous_commit off, max_connections 300): the figure is a
+    // zonky's defaults otherwise (fsync off, synchronous_commit off, max_connections 300): the figure is a
     // ratio of two runs on the same server, not the server's own speed.
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(work.resolve("pg"))
@@ -108,7 +108,7 @@ public final class SharedPollBench {
           }
         }
         report.append("PostgreSQL: ").append(postgresVersion(postgres))
-            .append(" (embedded, zonky defaults: synchronous_commit off)\n");
+            .append(" (embedded, zonky defaults: fsync off, synchronous_commit off)\n");
       }
     } finally {
       if (upstream != null) {
