@@ -50,8 +50,8 @@ public final class SharedPollBench {
       }
     }
 
-    // zonky's defaults otherwise (fsync off, synchronous_commit off, max_connections 300): the figure is a
-    // ratio of two runs on the same server, not the server's own speed.
+    // zonky's defaults otherwise (fsync off, synchronous_commit off, max_connections 300): the
+    // figure is a ratio of two runs on the same server, not the server's own speed.
     EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setDataDirectory(work.resolve("pg"))
         .setCleanDataDirectory(true)
