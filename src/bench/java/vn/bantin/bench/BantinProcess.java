@@ -48,6 +48,17 @@ final class BantinProcess implements AutoCloseable {
    */
   static BantinProcess start(Path jar, List<String> javaOptions, Path work, int port,
       Path feedsYml, int concurrency, int perHost) throws IOException, InterruptedException {
+    return start(jar, javaOptions, work, port, feedsYml, concurrency, perHost, null);
+  }
+
+  /**
+   * The same, with the shared store at {@code storeUrl} ({@code BANTIN_STORE_URL}) when not
+   * null; {@code work} holds this instance's files (settings, data directory, log, pid).
+   */
+  static BantinProcess start(Path jar, List<String> javaOptions, Path work, int port,
+      Path feedsYml, int concurrency, int perHost, String storeUrl)
+      throws IOException, InterruptedException {
+    Files.createDirectories(work);
     Path conf = work.resolve("bantin.yml");
     Files.writeString(conf, """
         http:
@@ -67,7 +78,11 @@ final class BantinProcess implements AutoCloseable {
     command.addAll(javaOptions);
     command.addAll(List.of("-jar", jar.toString(), "--conf", conf.toString(), "--feeds",
         feedsYml.toString()));
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    if (storeUrl != null) {
+      builder.environment().put("BANTIN_STORE_URL", storeUrl);
+    }
+    Process process = builder
         .redirectErrorStream(true)
         .redirectOutput(work.resolve("bantin.log").toFile())
         .start();

@@ -95,7 +95,7 @@ public final class PollBench {
   }
 
   /** Every feed as a source tagged {@code tin}; one category {@code tin} of them all. */
-  private static String feedsYaml(PollUpstream upstream, int feeds, int port) {
+  static String feedsYaml(PollUpstream upstream, int feeds, int port) {
     StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n")
         // Polls come only when asked: the one at start and the benchmark's refreshes.
         .append("  interval: 7d\nsources:\n");
@@ -107,7 +107,7 @@ public final class PollBench {
         .toString();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket()) {
       socket.bind(new InetSocketAddress("127.0.0.1", 0));
       return socket.getLocalPort();
