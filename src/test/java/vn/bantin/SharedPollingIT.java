@@ -2,6 +2,7 @@ package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -66,6 +67,8 @@ class SharedPollingIT {
   private final List<Seen> seen = new CopyOnWriteArrayList<>();
   /** Requests of this User-Agent are never answered: its polls hang until it dies. */
   private volatile String parked = "";
+  /** How long the upstream takes to answer, so that polls overlap. */
+  private volatile long answerMillis;
   private final List<Bantin> running = new ArrayList<>();
   private HostileUpstream upstream;
   private String url;
@@ -97,7 +100,8 @@ class SharedPollingIT {
 
   @Test
   void eachSourceIsFetchedOncePerIntervalAndBothServeTheSameFeed() throws Exception {
-    // Two sources leased at a time each, so both instances take part in every round.
+    // Two sources leased at a time each, answered slowly, so both instances take part.
+    answerMillis = 1500;
     Bantin first = start("bantin-a", 2);
     Bantin second = start("bantin-b", 2);
 
@@ -126,6 +130,19 @@ class SharedPollingIT {
         .hasSize(SOURCES + 1);
     assertThat(b.body()).isEqualTo(a.body());
     assertThat(b.headers().firstValue("ETag")).isEqualTo(a.headers().firstValue("ETag"));
+  }
+
+  @Test
+  void sourcesDueTogetherAreNotHeldBackByTheLeaseLimit() throws Exception {
+    // Two leases at a time and six sources due: each finished poll takes the next source at once
+    // instead of waiting for the next one-second look.
+    answerMillis = 200;
+    start("bantin-a", 2);
+    eventually(Duration.ofSeconds(30), () -> allFetched(1) && settled());
+    long first = seen.stream().mapToLong(Seen::millis).min().orElseThrow();
+    long last = seen.stream().mapToLong(Seen::millis).max().orElseThrow();
+    assertThat(last - first).as("ms from the first fetch to the last; three looks a second apart"
+        + " would take 2,000").isLessThan(1500);
   }
 
   @Test
@@ -186,11 +203,18 @@ class SharedPollingIT {
     if (agent.equals(parked)) {
       return;
     }
-    if (etag.equals(request.getHeader("If-None-Match"))) {
-      request.response().setStatusCode(304).putHeader("ETag", etag).end();
+    Runnable respond = () -> {
+      if (etag.equals(request.getHeader("If-None-Match"))) {
+        request.response().setStatusCode(304).putHeader("ETag", etag).end();
+      } else {
+        request.response().putHeader("ETag", etag).putHeader("Content-Type",
+            "application/rss+xml").end(Buffer.buffer(feed));
+      }
+    };
+    if (answerMillis > 0) {
+      Vertx.currentContext().owner().setTimer(answerMillis, id -> respond.run());
     } else {
-      request.response().putHeader("ETag", etag).putHeader("Content-Type", "application/rss+xml")
-          .end(Buffer.buffer(feed));
+      respond.run();
     }
   }
 

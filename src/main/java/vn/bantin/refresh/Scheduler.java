@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import vn.bantin.config.FeedsConfig;
@@ -35,7 +36,13 @@ public final class Scheduler {
   private volatile FeedsConfig config;
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
-  private volatile boolean taking;
+  private final AtomicBoolean taking = new AtomicBoolean();
+  /**
+   * Whether the last look leased anything: more may be due than one look hands out (the shared
+   * store leases at most the fetch concurrency at once), so each finished poll looks again at
+   * once instead of waiting for the next tick, until a look finds nothing.
+   */
+  private volatile boolean moreDue;
   /** Whether the last look for due sources failed (the store unreachable). */
   private volatile boolean leasingFails;
   /** The latest look for due sources; its handler starts the polls of what it leased. */
@@ -116,18 +123,18 @@ public final class Scheduler {
   }
 
   private void pollDue() {
-    if (stopped || taking) {
+    if (stopped || !taking.compareAndSet(false, true)) {
       return;
     }
     List<SourceConfig> idle = config.sources().stream()
         .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
         .toList();
-    taking = true;
     // Known as the look under way before its statement is sent, and handled here before any
     // admin refresh waiting on it goes on (listeners run in the order they were added).
     Promise<List<Lease>> look = Promise.promise();
     look.future().onComplete(taken -> {
-      taking = false;
+      taking.set(false);
+      moreDue = taken.succeeded() && !taken.result().isEmpty();
       if (taken.failed()) {
         // Once per outage, not once a second: the store may stay unreachable for a while.
         if (!leasingFails) {
@@ -200,6 +207,9 @@ public final class Scheduler {
         }
         inFlight.remove(id);
         promise.handle(done);
+        if (moreDue) {
+          pollDue();
+        }
       });
     });
     return promise.future();
