@@ -143,18 +143,6 @@ public final class SqliteStore implements Store {
     return read(c -> StoryReader.inCategory(c, categoryId, limit, since));
   }
 
-  /**
-   * The newest stories carried by any of {@code sourceIds} ({@code null}: every source),
-   * whatever the categories; for tests of what was written.
-   */
-  Future<List<Story>> latest(Set<String> sourceIds, int limit, Instant since) {
-    if (limit < 0) {
-      return Future.failedFuture(new IllegalArgumentException("limit < 0"));
-    }
-    Set<String> ids = sourceIds == null ? null : Set.copyOf(sourceIds);
-    return read(c -> StoryReader.latest(c, ids, limit, since));
-  }
-
   @Override
   public Future<Map<String, Long>> entryCounts() {
     return read(SourceStateDao::entryCounts);

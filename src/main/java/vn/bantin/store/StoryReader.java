@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
 
@@ -19,35 +18,6 @@ import vn.bantin.model.Story;
 final class StoryReader {
 
   private StoryReader() {}
-
-  /**
-   * The newest {@code limit} stories carried by any of {@code sourceIds} ({@code null}: any
-   * source) and published at or after {@code since} ({@code null}: any time), newest first by
-   * published date, then by id descending; each lists its sources, the first sighting first.
-   */
-  static List<Story> latest(Connection connection, Set<String> sourceIds, int limit,
-      Instant since) throws SQLException {
-    if (limit == 0 || (sourceIds != null && sourceIds.isEmpty())) {
-      return List.of();
-    }
-    List<String> ids = sourceIds == null ? List.of() : List.copyOf(sourceIds);
-    // Walks stories_by_published newest first and stops after `limit` hits; the EXISTS probe
-    // uses entries_by_story.
-    String sql = "SELECT id, link, title, summary_html, content_html, author, published"
-        + " FROM stories s WHERE s.published >= ?"
-        + (ids.isEmpty() ? "" : " AND EXISTS (SELECT 1 FROM entries e WHERE e.story_id = s.id"
-            + " AND e.source_id IN (" + placeholders(ids.size()) + "))")
-        + " ORDER BY s.published DESC, s.id DESC LIMIT ?";
-    try (PreparedStatement query = connection.prepareStatement(sql)) {
-      int index = 1;
-      query.setLong(index++, since == null ? Long.MIN_VALUE : since.toEpochMilli());
-      for (String id : ids) {
-        query.setString(index++, id);
-      }
-      query.setInt(index, limit);
-      return stories(connection, query);
-    }
-  }
 
   /**
    * The newest {@code limit} stories of category {@code categoryId} published at or after
