@@ -15,26 +15,10 @@ import java.util.SplittableRandom;
  * provincial news sites.
  */
 final class PollFeeds {
-  private static final String[] WORDS = {
-    "hội nghị", "triển khai", "nhiệm vụ", "phát triển", "kinh tế", "xã hội", "công tác",
-    "tổng kết", "sơ kết", "đại biểu", "nhân dân", "cán bộ", "đảng viên", "học tập", "tư tưởng",
-    "đạo đức", "phong cách", "biên giới", "an ninh", "quốc phòng", "giáo dục", "y tế", "du lịch",
-    "văn hóa", "thể thao", "thanh niên", "phụ nữ", "nông thôn mới", "chuyển đổi số", "hạ tầng",
-    "giao thông", "đầu tư công", "doanh nghiệp", "hợp tác xã", "kiểm tra", "giám sát",
-    "chỉ đạo", "kỷ niệm", "truyền thống", "đoàn kết", "thi đua", "khen thưởng", "huân chương",
-    "chương trình", "mục tiêu quốc gia", "giảm nghèo", "bền vững", "đồng bào", "dân tộc",
-    "vùng cao", "nhà ở", "hỗ trợ", "thiên tai", "mưa lũ", "sạt lở", "khắc phục", "sản xuất",
-    "nông nghiệp", "cây trồng", "vật nuôi", "chè Shan tuyết", "dược liệu", "thị trường",
-    "xuất khẩu", "ngân sách", "kế hoạch", "đề án", "nghị quyết", "chỉ thị", "kết luận",
-    "tiếp xúc cử tri", "kiến nghị", "khiếu nại", "phòng chống tham nhũng", "lãng phí",
-    "cải cách hành chính", "dịch vụ công", "trường học", "học sinh", "bệnh viện", "tiêm chủng"};
-  private static final String[] PLACES = {
-    "Lai Châu", "Điện Biên", "Sơn La", "Lào Cai", "Hà Giang", "Yên Bái", "Hòa Bình", "Hà Nội",
-    "Mường Tè", "Phong Thổ", "Tam Đường", "Than Uyên", "Sìn Hồ", "Tân Uyên", "Nậm Nhùn",
-    "Mường Nhé", "Tuần Giáo", "Bát Xát", "Sa Pa", "Mộc Châu"};
-  private static final String[] BODIES = {
-    "Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Ban Thường vụ Tỉnh ủy", "Hội đồng nhân dân tỉnh",
-    "Ủy ban Mặt trận Tổ quốc", "Sở Giáo dục và Đào tạo", "Bộ Chỉ huy Bộ đội Biên phòng"};
+  // The vocabulary of serve.sh's upstream (UpstreamFeeds), so both benchmarks read alike.
+  private static final String[] WORDS = UpstreamFeeds.WORDS;
+  private static final String[] PLACES = UpstreamFeeds.PLACES;
+  private static final String[] BODIES = UpstreamFeeds.BODIES;
   private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
 
   private final int items;
@@ -87,20 +71,9 @@ final class PollFeeds {
   private static String description(SplittableRandom random, long n, String link) {
     StringBuilder html = new StringBuilder("<p><strong>")
         .append(PLACES[random.nextInt(PLACES.length)]).append("</strong> – ");
-    sentence(html, random, 150);
+    UpstreamFeeds.sentence(html, random, 150);
     html.append(" Tổng kinh phí ").append(100 + n % 900).append(" tỷ đồng.</p><p>");
-    sentence(html, random, 330);
+    UpstreamFeeds.sentence(html, random, 330);
     return html.append(" <a href=\"").append(link).append("\">Xem tiếp</a></p>").toString();
-  }
-
-  private static void sentence(StringBuilder html, SplittableRandom random, int until) {
-    boolean first = true;
-    while (html.length() < until) {
-      String word = WORDS[random.nextInt(WORDS.length)];
-      html.append(first ? "" : " ")
-          .append(first ? Character.toUpperCase(word.charAt(0)) + word.substring(1) : word);
-      first = false;
-    }
-    html.append('.');
   }
 }

@@ -19,7 +19,7 @@ import java.util.SplittableRandom;
  * <p>{@code java vn.bantin.bench.UpstreamFeeds DIR FEEDS ITEMS_PER_FEED}
  */
 final class UpstreamFeeds {
-  private static final String[] WORDS = {
+  static final String[] WORDS = {
     "hội nghị", "triển khai", "nhiệm vụ", "phát triển", "kinh tế", "xã hội", "công tác",
     "tổng kết", "sơ kết", "đại biểu", "nhân dân", "cán bộ", "đảng viên", "học tập", "tư tưởng",
     "đạo đức", "phong cách", "biên giới", "an ninh", "quốc phòng", "giáo dục", "y tế", "du lịch",
@@ -34,13 +34,13 @@ final class UpstreamFeeds {
     "cải cách hành chính", "dịch vụ công", "trường học", "học sinh", "bệnh viện", "tiêm chủng",
     "rừng phòng hộ", "thủy điện", "cửa khẩu", "biên phòng", "hợp tác quốc tế", "lễ hội",
     "di sản", "thương mại", "khoa học", "công nghệ", "đổi mới sáng tạo", "an sinh"};
-  private static final String[] PLACES = {
+  static final String[] PLACES = {
     "Lai Châu", "Điện Biên", "Sơn La", "Lào Cai", "Hà Giang", "Yên Bái", "Hòa Bình", "Hà Nội",
     "Mường Tè", "Phong Thổ", "Tam Đường", "Than Uyên", "Sìn Hồ", "Tân Uyên", "Nậm Nhùn",
     "Mường Nhé", "Tuần Giáo", "Bát Xát", "Sa Pa", "Mộc Châu"};
   private static final String[] OPENERS = {
     "Sáng nay", "Chiều qua", "Ngày hôm nay", "Trong tuần này", "Tối qua", "Sáng qua"};
-  private static final String[] BODIES = {
+  static final String[] BODIES = {
     "Tỉnh ủy", "Ủy ban nhân dân tỉnh", "Ban Thường vụ Tỉnh ủy", "Hội đồng nhân dân tỉnh",
     "Ủy ban Mặt trận Tổ quốc", "Sở Giáo dục và Đào tạo", "Bộ Chỉ huy Bộ đội Biên phòng"};
   private static final DateTimeFormatter RFC_822 = DateTimeFormatter.RFC_1123_DATE_TIME;
@@ -104,7 +104,8 @@ final class UpstreamFeeds {
     return html.append(" <a href=\"").append(link).append("\">Xem tiếp</a></p>").toString();
   }
 
-  private static void sentence(StringBuilder html, SplittableRandom random, int until) {
+  /** Appends {@link #WORDS}, the first capitalized, until {@code html} is {@code until} long. */
+  static void sentence(StringBuilder html, SplittableRandom random, int until) {
     boolean first = true;
     while (html.length() < until) {
       String word = WORDS[random.nextInt(WORDS.length)];
