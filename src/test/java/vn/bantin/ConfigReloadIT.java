@@ -80,12 +80,7 @@ class ConfigReloadIT {
 
   /** Waits until {@code condition} holds, at most {@link #PICKED_UP_WITHIN}. */
   private static void eventually(Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + PICKED_UP_WITHIN.toNanos();
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("condition not met within %s", PICKED_UP_WITHIN)
-          .isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
+    Eventually.eventually(PICKED_UP_WITHIN, condition);
   }
 
   private static void waitFor(long millis) {

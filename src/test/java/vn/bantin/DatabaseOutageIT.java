@@ -1,6 +1,7 @@
 package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.Eventually.eventually;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
@@ -24,13 +25,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -305,16 +304,6 @@ class DatabaseOutageIT {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);
-    }
-  }
-
-  /** Waits until {@code condition} holds, checking every 100 ms, at most {@code within}. */
-  private static void eventually(Duration within, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("condition not met within %s", within)
-          .isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
     }
   }
 }

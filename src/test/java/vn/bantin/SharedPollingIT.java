@@ -1,6 +1,7 @@
 package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.Eventually.eventually;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -27,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -290,15 +290,5 @@ class SharedPollingIT {
         .header("Authorization", "Bearer " + TestServer.TOKEN)
         .timeout(Duration.ofSeconds(30)).build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Waits until {@code condition} holds, checking every 100 ms, at most {@code within}. */
-  private static void eventually(Duration within, Callable<Boolean> condition) throws Exception {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (!condition.call()) {
-      assertThat(System.nanoTime()).as("condition not met within %s", within)
-          .isLessThan(deadline);
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-    }
   }
 }
