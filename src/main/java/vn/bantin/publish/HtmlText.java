@@ -1,7 +1,6 @@
 package vn.bantin.publish;
 
 import java.util.Locale;
-import org.jsoup.Jsoup;
 
 /** Untrusted text made safe for the HTML list: escaping, link filtering, plain-text excerpts. */
 final class HtmlText {
@@ -59,7 +58,7 @@ final class HtmlText {
     if (html == null || html.isBlank()) {
       return "";
     }
-    String text = Jsoup.parseBodyFragment(html).text().strip(); // whitespace already collapsed
+    String text = SummaryText.of(html).strip(); // whitespace already collapsed
     if (text.length() <= max) {
       return text;
     }

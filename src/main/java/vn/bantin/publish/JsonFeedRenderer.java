@@ -3,7 +3,6 @@ package vn.bantin.publish;
 import static vn.bantin.publish.FeedFields.orEmpty;
 
 import java.util.List;
-import org.jsoup.Jsoup;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
 
@@ -46,7 +45,7 @@ public final class JsonFeedRenderer implements Renderer {
     json.field("content_html", content.isEmpty() ? summary : content);
     if (!summary.isEmpty()) {
       // 1.1: summary is plain text
-      json.optionalField("summary", Jsoup.parseBodyFragment(summary).text());
+      json.optionalField("summary", SummaryText.of(summary));
     }
     json.field("date_published", FeedFields.rfc3339(story.published()));
     if (story.author() != null && !story.author().isBlank()) {
