@@ -117,6 +117,6 @@ class CanonicalLinkTest {
   void plainAsciiNames(String name, String host, boolean plain) {
     String expanded = host.startsWith("%")
         ? "a".repeat(Integer.parseInt(host.substring(1, 3))) + host.substring(3) : host;
-    assertThat(CanonicalLink.isPlainAsciiName(expanded)).isEqualTo(plain);
+    assertThat(LinkHost.isPlainAsciiName(expanded)).isEqualTo(plain);
   }
 }
