@@ -2,14 +2,8 @@ package vn.bantin.store.pg;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.SqlConnection;
-import io.vertx.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -38,35 +31,18 @@ import vn.bantin.store.Store;
  */
 public final class PgStore implements Store {
 
-  /**
-   * How long a read waits for a connection (a new one connecting included) before it fails: an
-   * HTTP request for a feed not rendered yet gets a 503 then, rather than hanging while the
-   * database is unreachable.
-   */
-  private static final int READ_WAIT_SECONDS = 5;
-  /** The same for writes, which may queue behind other polls' transactions for longer. */
-  private static final int WRITE_WAIT_SECONDS = 30;
-  /** How long opening a connection to the database may take. */
-  private static final int CONNECT_TIMEOUT_MILLIS = 5000;
-
-  /** Polls and other writes; they may wait for a lock, so they never hold a reader's place. */
-  private final Pool writes;
   private final Vertx vertx;
-  /** Reads for HTTP answers and the admin API. */
-  private final Pool reads;
-  private final WorkerExecutor compute;
+  /** Writes and reads on separate connections, and the compute pool. */
+  private final PgPools pools;
   private final PgChanges changes;
   private final InstantSource clock;
   private final InFlight inFlight = new InFlight();
   private Future<Void> closing;
   private volatile Function<Story, Set<String>> categories;
 
-  private PgStore(Vertx vertx, Pool writes, Pool reads, WorkerExecutor compute,
-      PgChanges changes, InstantSource clock) {
+  private PgStore(Vertx vertx, PgPools pools, PgChanges changes, InstantSource clock) {
     this.vertx = vertx;
-    this.writes = writes;
-    this.reads = reads;
-    this.compute = compute;
+    this.pools = pools;
     this.changes = changes;
     this.clock = clock;
   }
@@ -87,56 +63,18 @@ public final class PgStore implements Store {
       int writeConnections, InstantSource clock) {
     PgConnectOptions options;
     try {
-      options = connectOptions(url);
+      options = PgPools.connectOptions(url);
     } catch (IllegalArgumentException e) {
       return Future.failedFuture(e);
     }
     if (readConnections < 1 || writeConnections < 1) {
       return Future.failedFuture(new IllegalArgumentException("connections < 1"));
     }
-    Pool writes = pool(vertx, options, "bantin-store-pg-write", writeConnections,
-        WRITE_WAIT_SECONDS);
-    Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections,
-        READ_WAIT_SECONDS);
-    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
-    return PgMigrations.apply(writes, clock)
+    PgPools pools = PgPools.create(vertx, options, readConnections, writeConnections);
+    return PgMigrations.apply(pools.writes(), clock)
         .compose(applied -> PgChanges.listen(vertx, options))
-        .map(changes -> new PgStore(vertx, writes, reads, compute, changes, clock))
-        .onFailure(e -> {
-          writes.close();
-          reads.close();
-          compute.close();
-        });
-  }
-
-  private static Pool pool(Vertx vertx, PgConnectOptions options, String name, int size,
-      int waitSeconds) {
-    return PgBuilder.pool()
-        .with(new PoolOptions().setMaxSize(size).setName(name)
-            .setConnectionTimeout(waitSeconds).setConnectionTimeoutUnit(TimeUnit.SECONDS))
-        // A host that does not answer at all (down, or dropped by a firewall) fails a new
-        // connection within this, not the transport's default minute.
-        .with(new NetClientOptions().setConnectTimeout(CONNECT_TIMEOUT_MILLIS))
-        .connectingTo(options)
-        .using(vertx)
-        .build();
-  }
-
-  /**
-   * The client's options for a store URL; the JDBC form's {@code jdbc:} prefix is dropped.
-   *
-   * @throws IllegalArgumentException when the URL is malformed; its message never repeats the
-   *     URL, which may hold a password
-   */
-  static PgConnectOptions connectOptions(String url) {
-    String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
-    try {
-      return PgConnectOptions.fromUri(uri);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("store.url is not a valid PostgreSQL URL"
-          + " (postgresql://user:password@host:5432/database)");
-    }
+        .map(changes -> new PgStore(vertx, pools, changes, clock))
+        .onFailure(e -> pools.close());
   }
 
   /**
@@ -160,8 +98,8 @@ public final class PgStore implements Store {
    * @param batch the most sources leased at once, at least 1
    */
   public PgSourceLeases leases(Duration leaseTime, int batch) {
-    return new PgSourceLeases(vertx, writes, UUID.randomUUID().toString(), leaseTime, batch,
-        clock);
+    return new PgSourceLeases(vertx, pools.writes(), UUID.randomUUID().toString(), leaseTime,
+        batch, clock);
   }
 
   /**
@@ -171,7 +109,7 @@ public final class PgStore implements Store {
    * @param keep how many versions are kept
    */
   public PgConfigVersions configVersions(int keep) {
-    return new PgConfigVersions(writes, keep);
+    return new PgConfigVersions(pools.writes(), keep);
   }
 
   /**
@@ -187,12 +125,12 @@ public final class PgStore implements Store {
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = sources.stream().map(NulFree::source).toList();
-    return run(() -> writes.withTransaction(c -> PgSources.sync(c, copy)));
+    return run(() -> pools.writes().withTransaction(c -> PgSources.sync(c, copy)));
   }
 
   @Override
   public Future<Map<String, SourceState>> sourceStates() {
-    return run(() -> PgSources.all(reads));
+    return run(() -> PgSources.all(pools.reads()));
   }
 
   @Override
@@ -200,21 +138,22 @@ public final class PgStore implements Store {
     List<Entry> copy = entries.stream().map(NulFree::entry).toList();
     SourceState clean = NulFree.state(state);
     Function<Story, Set<String>> rules = categories;
-    return run(() -> Retry.transaction(writes,
-        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, compute)
+    return run(() -> Retry.transaction(pools.writes(),
+        c -> PgIngest.run(c, clean, copy, clock.instant(), rules, pools.compute())
             .compose(result -> changes.announce(c, result.categories()).map(result))));
   }
 
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return run(() -> PgSources.save(writes, NulFree.state(state), false, clock.instant()));
+    return run(() -> PgSources.save(pools.writes(), NulFree.state(state), false,
+        clock.instant()));
   }
 
   @Override
   public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
     categories = rules;
-    return run(() -> Retry.transaction(writes, c -> PgLocks.take(c, PgLocks.STORIES)
-        .compose(v -> PgMembership.rebuild(c, version, rules, compute))
+    return run(() -> Retry.transaction(pools.writes(), c -> PgLocks.take(c, PgLocks.STORIES)
+        .compose(v -> PgMembership.rebuild(c, version, rules, pools.compute()))
         .compose(rebuilt -> rebuilt ? changes.announceEverything(c).map(true)
             : Future.succeededFuture(false))));
   }
@@ -224,17 +163,17 @@ public final class PgStore implements Store {
     if (limit < 0) {
       return Future.failedFuture(new IllegalArgumentException("limit < 0"));
     }
-    return run(() -> PgStories.inCategory(reads, categoryId, limit, since));
+    return run(() -> PgStories.inCategory(pools.reads(), categoryId, limit, since));
   }
 
   @Override
   public Future<Map<String, Long>> entryCounts() {
-    return run(() -> PgSources.entryCounts(reads));
+    return run(() -> PgSources.entryCounts(pools.reads()));
   }
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    return run(() -> Retry.transaction(writes, (SqlConnection c) -> PgPrune.run(c, cutoff)
+    return run(() -> Retry.transaction(pools.writes(), (SqlConnection c) -> PgPrune.run(c, cutoff)
             .compose(pruned -> changes.announce(c, pruned.categories()).map(pruned)))
         .map(pruned -> {
           changes.deliverHere(pruned.categories());
@@ -252,8 +191,7 @@ public final class PgStore implements Store {
   public synchronized Future<Void> close() {
     if (closing == null) {
       closing = inFlight.close()
-          .eventually(() -> Future.join(changes.close(), writes.close(), reads.close(),
-              compute.close()))
+          .eventually(() -> Future.join(changes.close(), pools.close()))
           .mapEmpty();
     }
     return closing;

@@ -32,7 +32,7 @@ class PgStoreUrlTest {
   @MethodSource("urls")
   void theUrlNamesHostPortDatabaseAndCredentials(String url, String host, int port,
       String database, String user, String password) {
-    PgConnectOptions options = PgStore.connectOptions(url);
+    PgConnectOptions options = PgPools.connectOptions(url);
     assertThat(options.getHost()).isEqualTo(host);
     assertThat(options.getPort()).isEqualTo(port);
     assertThat(options.getDatabase()).isEqualTo(database);

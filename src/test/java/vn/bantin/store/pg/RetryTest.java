@@ -26,7 +26,7 @@ class RetryTest {
   @BeforeEach
   void connect() throws Exception {
     vertx = Vertx.vertx();
-    pool = PgBuilder.pool().connectingTo(PgStore.connectOptions(DATABASES.newDatabase()))
+    pool = PgBuilder.pool().connectingTo(PgPools.connectOptions(DATABASES.newDatabase()))
         .using(vertx).build();
   }
 
