@@ -30,7 +30,7 @@ final class SummaryText {
 
   private SummaryText() {}
 
-  /** The text of {@code html}: its characters without markup, whitespace collapsed, trimmed. */
+  /** The text of {@code html} (not null): its characters without markup, whitespace collapsed. */
   static String of(String html) {
     if (isPlain(html)) {
       return collapseWhitespace(html);
