@@ -55,9 +55,17 @@ public final class Categories {
    */
   public Set<String> of(Story story) {
     Set<String> ids = new TreeSet<>();
+    // Parsing the summary and folding its diacritics costs more than every keyword match after
+    // it, so the text is prepared once per story, and only if some category asks.
+    Keyword.Text text = null;
     for (Category c : byId.values()) {
-      if (story.sources().stream().anyMatch(s -> c.sourceIds().contains(s.id()))
-          && c.keeps(story)) {
+      if (story.sources().stream().noneMatch(s -> c.sourceIds().contains(s.id()))) {
+        continue;
+      }
+      if (c.hasKeywords() && text == null) {
+        text = Keyword.Text.of(story);
+      }
+      if (!c.hasKeywords() || c.keeps(text)) {
         ids.add(c.id());
       }
     }

@@ -29,10 +29,16 @@ public record Category(String id, String title, String description, Set<String> 
 
   /** Whether the keywords keep {@code story}; sources and age are checked elsewhere. */
   public boolean keeps(Story story) {
-    if (include.isEmpty() && exclude.isEmpty()) {
-      return true;
-    }
-    Keyword.Text text = Keyword.Text.of(story.title() + "\n" + Keyword.plain(story.summaryHtml()));
+    return !hasKeywords() || keeps(Keyword.Text.of(story));
+  }
+
+  /** Whether the category has keywords at all; without any it keeps every story. */
+  boolean hasKeywords() {
+    return !include.isEmpty() || !exclude.isEmpty();
+  }
+
+  /** {@link #keeps(Story)} on the story's text, prepared once for every category. */
+  boolean keeps(Keyword.Text text) {
     boolean included = include.isEmpty() || include.stream().anyMatch(k -> k.matches(text));
     return included && exclude.stream().noneMatch(k -> k.matches(text));
   }

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
+import vn.bantin.model.Story;
 
 /**
  * One {@code include}/{@code exclude} keyword, matched as the contract says: on whole words or
@@ -88,6 +89,11 @@ public final class Keyword {
 
     static Text of(String raw) {
       return new Text(lower(raw));
+    }
+
+    /** The text keywords are matched on: the title, a line break, the summary's plain text. */
+    static Text of(Story story) {
+      return of(story.title() + "\n" + plain(story.summaryHtml()));
     }
   }
 }

@@ -50,6 +50,21 @@ class CategoriesTest {
   }
 
   @Test
+  void eachKeywordCategoryJudgesTheSameStoryTextByItsOwnKeywords() {
+    Categories categories = new Categories(new FeedsConfig(Duration.ofMinutes(15),
+        List.of(VOV, BLC), List.of(
+            category("dang", List.of("vov"), List.of(), List.of("Đảng"), List.of()),
+            category("lai-chau", List.of("vov"), List.of(), List.of("lai chau"),
+                List.of("bão")),
+            category("no-keywords", List.of("baolaichau"), List.of(), List.of(), List.of()))));
+    assertThat(categories.of(story("Tin tức", "<p>Đảng bộ tỉnh <b>Lai Châu</b></p>", "vov")))
+        .containsExactly("all", "dang", "lai-chau");
+    assertThat(categories.of(story("Lai Châu: bão số 3", "", "vov", "baolaichau")))
+        .containsExactly("all", "no-keywords");
+    assertThat(categories.of(story("Giá lúa đang tăng", "", "vov"))).containsExactly("all");
+  }
+
+  @Test
   void disabledSourcesFeedNoCategoryNotEvenAll() {
     Categories categories = new Categories(CONFIG);
     assertThat(categories.of(story("Đảng bộ họp", "", "tat"))).isEmpty();
