@@ -13,6 +13,12 @@ import java.util.concurrent.CompletableFuture;
  * each pair in alternating order. Appends its tables to the report and prints every run.
  */
 final class PollPairs {
+  /** Warm-up rounds (one unchanged cycle of each side) run whatever the compilers do. */
+  static final int MIN_WARM_UP_ROUNDS = 10;
+  /** Rounds in a row the compilers must stay (nearly) idle before measuring. */
+  static final int SETTLED_ROUNDS = 3;
+  /** Compiler CPU of a settled round: one /proc tick. */
+  static final double JIT_SETTLED_SECONDS = 0.01;
   private final PollUpstream upstream;
   private final int feeds;
   private final int items;
@@ -24,8 +30,16 @@ final class PollPairs {
   private final Ratios changedSeconds = new Ratios();
   private final Map<String, Map<String, Double>> cpu = new TreeMap<>();
   private final Map<String, Integer> cpuCycles = new TreeMap<>();
+  private final JitCpu bantinJit;
+  private final JitCpu benchJit = new JitCpu(ProcessHandle.current().pid());
+  /** JIT compiler seconds during each measured unchanged cycle: bantin's, the reference's. */
+  private final Ratios jitBantin = new Ratios();
+  private final Ratios jitReference = new Ratios();
+  private final JitCpu benchCycleJit = new JitCpu(ProcessHandle.current().pid());
   private boolean counting;
   private int generation;
+  private int warmUpRounds;
+  private boolean warmUpSettled;
 
   PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
       PollReference reference, PollReference metered, StringBuilder report) {
@@ -36,23 +50,44 @@ final class PollPairs {
     this.reference = reference;
     this.metered = metered;
     this.report = report;
+    this.bantinJit = new JitCpu(bantin.pid());
     for (int f = 1; f <= feeds; f++) {
       urls.add(upstream.url(f, port));
     }
   }
 
   /**
-   * Settles bantin's first poll (of generation 0, feeds without items), then unchanged cycles
-   * of each side and, when {@code changed}, one changed cycle of each side, not counted: the
-   * JIT compiles parse and store code during the first ones.
+   * Settles bantin's first poll (of generation 0, feeds without items), then warms both sides
+   * up the way a server runs, warm: rounds of one unchanged cycle of each side until the JIT
+   * compilers of both JVMs (bantin's, and this one's, which runs the reference and the
+   * upstream) used at most {@link #JIT_SETTLED_SECONDS} during each of {@link #SETTLED_ROUNDS}
+   * rounds in a row; at least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then,
+   * when {@code changed}, one changed cycle of each side. None of it is counted.
    */
-  void warmUp(boolean changed) {
+  void warmUp(boolean changed, int maxRounds) {
     System.out.println("== warm-up (not counted)");
     bantin.refresh(); // joins the poll bantin starts with
-    for (int i = 0; i < 10; i++) {
+    bantinJit.sinceLast();
+    benchJit.sinceLast();
+    int settled = 0;
+    int round = 0;
+    while (round < maxRounds && (round < MIN_WARM_UP_ROUNDS || settled < SETTLED_ROUNDS)) {
+      round++;
       print("warm-up unchanged bantin", unchangedBantin());
       print("warm-up unchanged reference", unchangedReference(reference));
       print("warm-up unchanged reference with metrics", unchangedReference(metered));
+      double bantinCompiler = bantinJit.sinceLast();
+      double benchCompiler = benchJit.sinceLast();
+      System.out.printf("    round %d: JIT compiler CPU s: bantin %.2f, bench JVM %.2f%n", round,
+          bantinCompiler, benchCompiler);
+      boolean quiet = bantinCompiler <= JIT_SETTLED_SECONDS
+          && benchCompiler <= JIT_SETTLED_SECONDS;
+      settled = quiet ? settled + 1 : 0;
+    }
+    warmUpRounds = round;
+    warmUpSettled = settled >= SETTLED_ROUNDS;
+    if (!warmUpSettled) {
+      System.out.println("    the JIT compilers were still busy after " + round + " rounds");
     }
     if (changed) {
       nextGeneration();
@@ -142,7 +177,15 @@ final class PollPairs {
         .append(changedFetchOnly.summary("%.2fx")).append(" | |\n")
         .append("| changed: (reference + parse) / reference | ").append(parseShare.summary("%.2fx"))
         .append(" | |\n| changed: entries/s end to end (dedup and store included) | ")
-        .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n").append(runs).append('\n')
+        .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n")
+        .append("Warm-up: ").append(warmUpRounds).append(" rounds of one unchanged cycle of each"
+            + " side, ").append(warmUpSettled ? "until" : "NOT SETTLED: stopped before")
+        .append(" both JIT compilers used at most ").append(JIT_SETTLED_SECONDS)
+        .append(" s CPU in ").append(SETTLED_ROUNDS).append(" rounds in a row.\n"
+            + "JIT compiler CPU s during each measured unchanged cycle, median [min, max]:"
+            + " bantin's ").append(jitBantin.summary("%.2f"))
+        .append(", the bench JVM's (reference and upstream) ")
+        .append(jitReference.summary("%.2f")).append("\n\n").append(runs).append('\n')
         .append("bantin's CPU seconds per cycle by thread (mean over the measured cycles;"
             + " /proc truncates names to 15 characters):\n\n");
     cpu.forEach((kind, groups) -> {
@@ -239,7 +282,11 @@ final class PollPairs {
     long[] before = upstream.counts();
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
     BantinProcess.Refresh r = bantin.refresh();
-    cpuUsed("unchanged", cpuBefore);
+    Map<String, Double> cpuAfter = cpuUsed("unchanged", cpuBefore);
+    if (counting) {
+      jitBantin.add(cpuAfter.getOrDefault(JitCpu.GROUP, 0.0)
+          - cpuBefore.getOrDefault(JitCpu.GROUP, 0.0));
+    }
     fetchedBy(r);
     check(r, "notModified", feeds);
     checkRequests(before, 0, feeds);
@@ -248,8 +295,14 @@ final class PollPairs {
 
   private double unchangedReference(PollReference reference) {
     long[] before = upstream.counts();
+    benchCycleJit.sinceLast();
     PollReference.Cycle c = reference.cycle(urls, i -> upstream.etag(i + 1), false)
         .toCompletionStage().toCompletableFuture().join();
+    double compiler = benchCycleJit.sinceLast();
+    System.out.printf("    bench JVM's JIT compiler CPU s: %.2f%n", compiler);
+    if (counting && reference == this.reference) {
+      jitReference.add(compiler);
+    }
     if (c.notModified() != feeds) {
       throw new IllegalStateException("reference: " + c);
     }
@@ -286,7 +339,7 @@ final class PollPairs {
         (upstream.lastAnswerNanos() - r.startNanos()) / 1e9, r.nanos() / 1e9);
   }
 
-  private void cpuUsed(String kind, Map<String, Double> before) {
+  private Map<String, Double> cpuUsed(String kind, Map<String, Double> before) {
     Map<String, Double> after = ThreadCpu.of(bantin.pid());
     System.out.println("    bantin CPU s: " + ThreadCpu.delta(before, after));
     if (counting) {
@@ -294,6 +347,7 @@ final class PollPairs {
       after.forEach((group, seconds) -> cpu.computeIfAbsent(kind, k -> new TreeMap<>())
           .merge(group, seconds - before.getOrDefault(group, 0.0), Double::sum));
     }
+    return after;
   }
 
   private void nextGeneration() {
