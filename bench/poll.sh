@@ -11,6 +11,8 @@
 #   FEEDS=200 PAIRS=5 CHANGED_PAIRS=3 SERVE_PAIRS=3 bench/poll.sh   (smaller changed cycles)
 #   GZIP=1 bench/poll.sh               the upstream sends gzip (bantin inflates on a worker)
 #   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
+#   PROFILE_UNCHANGED=200 bench/poll.sh   then JFR of 200 unchanged cycles of bantin and of the
+#                                      reference (this JVM), back to back, in results/
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
@@ -55,6 +57,8 @@ stamp=$(date +%Y%m%d-%H%M%S)
 result="bench/results/poll-$stamp.md"
 profile=()
 [[ -n "${PROFILE:-}" ]] && profile=("profile=$PWD/bench/results/poll-$stamp.jfr")
+[[ -n "${PROFILE_UNCHANGED:-}" ]] && profile+=("profile-unchanged=$PROFILE_UNCHANGED" \
+  "profile-prefix=$PWD/bench/results/poll-$stamp-unchanged")
 {
   echo "# Poll benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo

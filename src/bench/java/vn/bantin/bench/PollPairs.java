@@ -1,11 +1,14 @@
 package vn.bantin.bench;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * The measured runs of {@link PollBench}: poll-cycle pairs (bantin against the reference, all
@@ -19,6 +22,8 @@ final class PollPairs {
   static final int SETTLED_ROUNDS = 3;
   /** Compiler CPU of a settled round: one /proc tick. */
   static final double JIT_SETTLED_SECONDS = 0.01;
+  /** bantin's Vert.x event loops in {@link ThreadCpu#of} ("vert.x-eventloop-thread-N"). */
+  private static final String EVENT_LOOPS = "vert.x-eventloo";
   private final PollUpstream upstream;
   private final int feeds;
   private final int items;
@@ -31,10 +36,14 @@ final class PollPairs {
   private final Map<String, Map<String, Double>> cpu = new TreeMap<>();
   private final Map<String, Integer> cpuCycles = new TreeMap<>();
   private final JitCpu bantinJit;
-  private final JitCpu benchJit = new JitCpu(ProcessHandle.current().pid());
   /** JIT compiler seconds during each measured unchanged cycle: bantin's, the reference's. */
   private final Ratios jitBantin = new Ratios();
   private final Ratios jitReference = new Ratios();
+  /** The CPU of the last measured cycle: bantin's event loops, all bantin, the reference's. */
+  private double bantinLoopCpu;
+  private double bantinCpu;
+  private double referenceLoopCpu;
+  private double lastReferenceJit;
   private final JitCpu benchCycleJit = new JitCpu(ProcessHandle.current().pid());
   private boolean counting;
   private int generation;
@@ -58,30 +67,30 @@ final class PollPairs {
 
   /**
    * Settles bantin's first poll (of generation 0, feeds without items), then warms both sides
-   * up the way a server runs, warm: rounds of one unchanged cycle of each side until the JIT
-   * compilers of both JVMs (bantin's, and this one's, which runs the reference and the
-   * upstream) used at most {@link #JIT_SETTLED_SECONDS} during each of {@link #SETTLED_ROUNDS}
-   * rounds in a row; at least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then,
+   * up the way a server runs, warm: rounds of one unchanged cycle of each side until bantin's
+   * JIT compiler used at most {@link #JIT_SETTLED_SECONDS} over each of {@link #SETTLED_ROUNDS}
+   * rounds in a row (this JVM's, which runs the reference and the upstream, is printed too); at least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then,
    * when {@code changed}, one changed cycle of each side. None of it is counted.
    */
   void warmUp(boolean changed, int maxRounds) {
     System.out.println("== warm-up (not counted)");
     bantin.refresh(); // joins the poll bantin starts with
     bantinJit.sinceLast();
-    benchJit.sinceLast();
     int settled = 0;
     int round = 0;
     while (round < maxRounds && (round < MIN_WARM_UP_ROUNDS || settled < SETTLED_ROUNDS)) {
       round++;
       print("warm-up unchanged bantin", unchangedBantin());
       print("warm-up unchanged reference", unchangedReference(reference));
+      double benchCompiler = lastReferenceJit;
       print("warm-up unchanged reference with metrics", unchangedReference(metered));
+      benchCompiler += lastReferenceJit;
       double bantinCompiler = bantinJit.sinceLast();
-      double benchCompiler = benchJit.sinceLast();
-      System.out.printf("    round %d: JIT compiler CPU s: bantin %.2f, bench JVM %.2f%n", round,
+      System.out.printf("    round %d: JIT compiler CPU s: bantin %.3f, bench JVM %.3f%n", round,
           bantinCompiler, benchCompiler);
-      boolean quiet = bantinCompiler <= JIT_SETTLED_SECONDS
-          && benchCompiler <= JIT_SETTLED_SECONDS;
+      // bantin's compiler decides: this JVM's keeps compiling the benchmark's own bookkeeping
+      // (reading /proc, printing) a little longer, in the background of the reference cycles.
+      boolean quiet = bantinCompiler <= JIT_SETTLED_SECONDS;
       settled = quiet ? settled + 1 : 0;
     }
     warmUpRounds = round;
@@ -106,6 +115,8 @@ final class PollPairs {
     Ratios unchanged = new Ratios();
     Ratios unchangedMetered = new Ratios();
     Ratios sourcesPerSecond = new Ratios();
+    Ratios loopCpu = new Ratios();
+    Ratios allCpu = new Ratios();
     Ratios changed = new Ratios();
     Ratios changedFetchOnly = new Ratios();
     Ratios entriesPerSecond = new Ratios();
@@ -133,6 +144,8 @@ final class PollPairs {
       }
       unchanged.add(b / r);
       unchangedMetered.add(b / rm);
+      loopCpu.add(bantinLoopCpu / referenceLoopCpu);
+      allCpu.add(bantinCpu / referenceLoopCpu);
       sourcesPerSecond.add(feeds / b);
       runs.append("| %d | unchanged | %.3f | %.3f (with metrics %.3f) | |\n".formatted(p, b, r,
           rm));
@@ -170,6 +183,10 @@ final class PollPairs {
         .append("| unchanged: bantin / reference time | ").append(unchanged.summary("%.2fx"))
         .append(" | <= 1.5x |\n| unchanged: bantin / reference with bantin's Vert.x metrics | ")
         .append(unchangedMetered.summary("%.2fx"))
+        .append(" | |\n| unchanged: CPU of bantin's event loops / the reference's event loop | ")
+        .append(loopCpu.summary("%.2fx"))
+        .append(" | |\n| unchanged: CPU of all bantin's threads / the reference's event loop | ")
+        .append(allCpu.summary("%.2fx"))
         .append(" | |\n| unchanged: sources/s | ").append(sourcesPerSecond.summary("%.0f"))
         .append(" | >= 2000 |\n| changed: bantin / (reference + parse) time | ")
         .append(changed.summary("%.2fx")).append(" | <= 1.25x |\n")
@@ -180,12 +197,12 @@ final class PollPairs {
         .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n")
         .append("Warm-up: ").append(warmUpRounds).append(" rounds of one unchanged cycle of each"
             + " side, ").append(warmUpSettled ? "until" : "NOT SETTLED: stopped before")
-        .append(" both JIT compilers used at most ").append(JIT_SETTLED_SECONDS)
+        .append(" bantin's JIT compiler used at most ").append(JIT_SETTLED_SECONDS)
         .append(" s CPU in ").append(SETTLED_ROUNDS).append(" rounds in a row.\n"
             + "JIT compiler CPU s during each measured unchanged cycle, median [min, max]:"
-            + " bantin's ").append(jitBantin.summary("%.2f"))
+            + " bantin's ").append(jitBantin.summary("%.3f"))
         .append(", the bench JVM's (reference and upstream) ")
-        .append(jitReference.summary("%.2f")).append("\n\n").append(runs).append('\n')
+        .append(jitReference.summary("%.3f")).append("\n\n").append(runs).append('\n')
         .append("bantin's CPU seconds per cycle by thread (mean over the measured cycles;"
             + " /proc truncates names to 15 characters):\n\n");
     cpu.forEach((kind, groups) -> {
@@ -195,11 +212,44 @@ final class PollPairs {
           .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
           .filter(e -> e.getValue() / cpuCycles.get(kind) >= 0.005)
           .forEach(e -> line.append(line.length() > 0 ? ", " : "").append(e.getKey())
-              .append(String.format(" %.2f", e.getValue() / cpuCycles.get(kind))));
+              .append(String.format(" %.3f", e.getValue() / cpuCycles.get(kind))));
       report.append(line).append('\n');
     });
     report.append('\n');
     System.out.print(report);
+  }
+
+  /**
+   * Profiles an unchanged cycle on both sides, after the measured pairs: JFR ({@code profile}
+   * settings) of bantin over {@code cycles} unchanged cycles back to back, written to
+   * {@code prefix-bantin.jfr}, then JFR of this JVM (the reference and the upstream) over as many
+   * reference cycles, {@code prefix-reference.jfr}. Cycles of a few hundredths of a second hold
+   * a few JFR samples each, hence many of them; starting a recording makes the JIT compile again,
+   * hence separate from the measured pairs.
+   */
+  void profileUnchanged(int cycles, String prefix) throws IOException, InterruptedException {
+    System.out.println("== JFR of " + cycles + " unchanged cycles of each side (not counted)");
+    jcmd("JFR.start", "name=unchanged", "settings=profile",
+        "filename=" + prefix + "-bantin.jfr");
+    double seconds = 0;
+    for (int i = 0; i < cycles; i++) {
+      seconds += unchangedBantin();
+    }
+    jcmd("JFR.stop", "name=unchanged");
+    System.out.printf("  bantin: %d cycles, %.3f s each on average%n", cycles, seconds / cycles);
+    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+      recording.setDestination(Path.of(prefix + "-reference.jfr"));
+      recording.start();
+      seconds = 0;
+      for (int i = 0; i < cycles; i++) {
+        seconds += unchangedReference(reference);
+      }
+      recording.stop();
+    } catch (java.text.ParseException e) {
+      throw new IOException(e);
+    }
+    System.out.printf("  reference: %d cycles, %.3f s each on average%n", cycles,
+        seconds / cycles);
   }
 
   /**
@@ -286,6 +336,10 @@ final class PollPairs {
     if (counting) {
       jitBantin.add(cpuAfter.getOrDefault(JitCpu.GROUP, 0.0)
           - cpuBefore.getOrDefault(JitCpu.GROUP, 0.0));
+      bantinLoopCpu = cpuAfter.getOrDefault(EVENT_LOOPS, 0.0)
+          - cpuBefore.getOrDefault(EVENT_LOOPS, 0.0);
+      bantinCpu = cpuAfter.values().stream().mapToDouble(Double::doubleValue).sum()
+          - cpuBefore.values().stream().mapToDouble(Double::doubleValue).sum();
     }
     fetchedBy(r);
     check(r, "notModified", feeds);
@@ -299,9 +353,12 @@ final class PollPairs {
     PollReference.Cycle c = reference.cycle(urls, i -> upstream.etag(i + 1), false)
         .toCompletionStage().toCompletableFuture().join();
     double compiler = benchCycleJit.sinceLast();
-    System.out.printf("    bench JVM's JIT compiler CPU s: %.2f%n", compiler);
+    lastReferenceJit = compiler;
+    System.out.printf("    reference event loop CPU s: %.3f; bench JVM's JIT compiler: %.3f%n",
+        c.cpuNanos() / 1e9, compiler);
     if (counting && reference == this.reference) {
       jitReference.add(compiler);
+      referenceLoopCpu = c.cpuNanos() / 1e9;
     }
     if (c.notModified() != feeds) {
       throw new IllegalStateException("reference: " + c);

@@ -1,5 +1,6 @@
 package vn.bantin.refresh;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -30,6 +31,8 @@ public final class Scheduler {
 
   private final Vertx vertx;
   private final Refresher refresher;
+  /** Where polls run: the fetcher's event loop ({@link Refresher#context}). */
+  private final Context pollContext;
   private final SourceLeases leases;
   private final Consumer<PollOutcome> listener;
   private final Map<String, Future<PollOutcome>> inFlight = new ConcurrentHashMap<>();
@@ -54,6 +57,7 @@ public final class Scheduler {
       Consumer<PollOutcome> listener) {
     this.vertx = vertx;
     this.refresher = refresher;
+    this.pollContext = refresher.context();
     this.leases = leases;
     this.listener = listener;
   }
@@ -90,13 +94,26 @@ public final class Scheduler {
    * them up. A source another instance is polling right now is left out of the sum.
    */
   public Future<RefreshSummary> refreshAll() {
+    Context caller = Vertx.currentContext();
+    Promise<RefreshSummary> all = Promise.promise();
+    if (caller == pollContext) {
+      pollAll(all);
+    } else {
+      // The polls are started where they run, in one task: a hop per source onto the fetcher's
+      // event loop would be a thousand tasks handed over for a thousand sources.
+      pollContext.runOnContext(v -> pollAll(all));
+    }
+    return onContext(caller, all.future());
+  }
+
+  private void pollAll(Promise<RefreshSummary> all) {
     List<Future<Optional<PollOutcome>>> polls = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
       if (source.enabled() && !state(source.id()).gone()) {
         polls.add(pollNow(source));
       }
     }
-    return Future.join(polls).map(all -> summary(all.list()));
+    Future.join(polls).map(done -> summary(done.list())).onComplete(all);
   }
 
   /**
@@ -104,7 +121,28 @@ public final class Scheduler {
    * of no source means another instance is polling it right now.
    */
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
-    return config.source(sourceId).map(source -> pollNow(source).map(o -> summary(List.of(o))));
+    Context caller = Vertx.currentContext();
+    return config.source(sourceId)
+        .map(source -> onContext(caller, pollNow(source).map(o -> summary(List.of(o)))));
+  }
+
+  /**
+   * {@code result}, heard on {@code caller} when there is one: polls end on the fetcher's event
+   * loop, an admin's answer is written on the server's.
+   */
+  private static <T> Future<T> onContext(Context caller, Future<T> result) {
+    if (caller == null) {
+      return result;
+    }
+    Promise<T> heard = Promise.promise();
+    result.onComplete(done -> {
+      if (Vertx.currentContext() == caller) {
+        heard.handle(done);
+      } else {
+        caller.runOnContext(v -> heard.handle(done));
+      }
+    });
+    return heard.future();
   }
 
   private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
@@ -195,6 +233,18 @@ public final class Scheduler {
       leases.release(lease, null);
       return running;
     }
+    if (Vertx.currentContext() == pollContext) {
+      start(lease, promise);
+    } else {
+      // One hop per poll, onto the fetcher's event loop: the fetch, the store's answer and the
+      // release below then all come back to that one thread, none to the caller's.
+      pollContext.runOnContext(v -> start(lease, promise));
+    }
+    return promise.future();
+  }
+
+  private void start(Lease lease, Promise<PollOutcome> promise) {
+    String id = lease.source().id();
     refresher.refresh(lease.source(), lease.state()).onComplete(done -> {
       // refresh never fails; a failed future here would be a bug in it, so keep the old state.
       SourceState after = done.succeeded() ? done.result().state() : null;
@@ -212,6 +262,5 @@ public final class Scheduler {
         }
       });
     });
-    return promise.future();
   }
 }
