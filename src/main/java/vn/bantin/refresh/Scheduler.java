@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -34,8 +33,7 @@ public final class Scheduler {
   /** Where polls run: the fetcher's event loop ({@link Refresher#context}). */
   private final Context pollContext;
   private final SourceLeases leases;
-  private final Consumer<PollOutcome> listener;
-  private final Map<String, Future<PollOutcome>> inFlight = new ConcurrentHashMap<>();
+  private final LeasedPolls polls;
   private volatile FeedsConfig config;
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
@@ -57,9 +55,13 @@ public final class Scheduler {
       Consumer<PollOutcome> listener) {
     this.vertx = vertx;
     this.refresher = refresher;
-    this.pollContext = refresher.context();
     this.leases = leases;
-    this.listener = listener;
+    this.polls = new LeasedPolls(refresher, leases, listener, () -> {
+      if (moreDue) {
+        pollDue();
+      }
+    });
+    this.pollContext = polls.context();
   }
 
   /** Starts polling {@code config}'s sources from their stored {@code stored} states. */
@@ -103,17 +105,17 @@ public final class Scheduler {
       // event loop would be a thousand tasks handed over for a thousand sources.
       pollContext.runOnContext(v -> pollAll(all));
     }
-    return onContext(caller, all.future());
+    return LeasedPolls.heardOn(caller, all.future());
   }
 
   private void pollAll(Promise<RefreshSummary> all) {
-    List<Future<Optional<PollOutcome>>> polls = new ArrayList<>();
+    List<Future<Optional<PollOutcome>>> started = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
       if (source.enabled() && !state(source.id()).gone()) {
-        polls.add(pollNow(source));
+        started.add(pollNow(source));
       }
     }
-    Future.join(polls).map(done -> summary(done.list())).onComplete(all);
+    Future.join(started).map(done -> summary(done.list())).onComplete(all);
   }
 
   /**
@@ -122,27 +124,8 @@ public final class Scheduler {
    */
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
     Context caller = Vertx.currentContext();
-    return config.source(sourceId)
-        .map(source -> onContext(caller, pollNow(source).map(o -> summary(List.of(o)))));
-  }
-
-  /**
-   * {@code result}, heard on {@code caller} when there is one: polls end on the fetcher's event
-   * loop, an admin's answer is written on the server's.
-   */
-  private static <T> Future<T> onContext(Context caller, Future<T> result) {
-    if (caller == null) {
-      return result;
-    }
-    Promise<T> heard = Promise.promise();
-    result.onComplete(done -> {
-      if (Vertx.currentContext() == caller) {
-        heard.handle(done);
-      } else {
-        caller.runOnContext(v -> heard.handle(done));
-      }
-    });
-    return heard.future();
+    return config.source(sourceId).map(source ->
+        LeasedPolls.heardOn(caller, pollNow(source).map(o -> summary(List.of(o)))));
   }
 
   private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
@@ -157,7 +140,7 @@ public final class Scheduler {
         vertx.cancelTimer(timer);
       }
     }
-    return Future.join(new ArrayList<>(inFlight.values())).eventually(leases::close).mapEmpty();
+    return Future.join(polls.running()).eventually(leases::close).mapEmpty();
   }
 
   private void pollDue() {
@@ -165,7 +148,7 @@ public final class Scheduler {
       return;
     }
     List<SourceConfig> idle = config.sources().stream()
-        .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
+        .filter(source -> source.enabled() && polls.running(source.id()) == null)
         .toList();
     // Known as the look under way before its statement is sent, and handled here before any
     // admin refresh waiting on it goes on (listeners run in the order they were added).
@@ -190,7 +173,7 @@ public final class Scheduler {
         if (stopped) {
           leases.release(lease, null);
         } else {
-          poll(lease);
+          polls.poll(lease);
         }
       }
     });
@@ -200,7 +183,7 @@ public final class Scheduler {
 
   /** Joins the poll of {@code source} running here, or leases and polls it now. */
   private Future<Optional<PollOutcome>> pollNow(SourceConfig source) {
-    Future<PollOutcome> running = inFlight.get(source.id());
+    Future<PollOutcome> running = polls.running(source.id());
     if (running != null) {
       return running.map(Optional::of);
     }
@@ -212,7 +195,7 @@ public final class Scheduler {
     }
     return leases.take(source).compose(
         lease -> lease.isPresent()
-            ? poll(lease.get()).map(Optional::of)
+            ? polls.poll(lease.get()).map(Optional::of)
             : Future.succeededFuture(Optional.<PollOutcome>empty()),
         e -> {
           // The store is unreachable: nothing is fetched, since nothing could be stored.
@@ -221,46 +204,5 @@ public final class Scheduler {
           leases.note(failed.state());
           return Future.succeededFuture(Optional.of(failed));
         });
-  }
-
-  /** Polls a leased source and releases it, or joins the poll of it already running here. */
-  private Future<PollOutcome> poll(Lease lease) {
-    String id = lease.source().id();
-    Promise<PollOutcome> promise = Promise.promise();
-    Future<PollOutcome> running = inFlight.putIfAbsent(id, promise.future());
-    if (running != null) {
-      // Leased twice here only when a lease ran out mid-poll; the poll running decides.
-      leases.release(lease, null);
-      return running;
-    }
-    if (Vertx.currentContext() == pollContext) {
-      start(lease, promise);
-    } else {
-      // One hop per poll, onto the fetcher's event loop: the fetch, the store's answer and the
-      // release below then all come back to that one thread, none to the caller's.
-      pollContext.runOnContext(v -> start(lease, promise));
-    }
-    return promise.future();
-  }
-
-  private void start(Lease lease, Promise<PollOutcome> promise) {
-    String id = lease.source().id();
-    refresher.refresh(lease.source(), lease.state()).onComplete(done -> {
-      // refresh never fails; a failed future here would be a bug in it, so keep the old state.
-      SourceState after = done.succeeded() ? done.result().state() : null;
-      if (done.succeeded()) {
-        listener.accept(done.result());
-      }
-      leases.release(lease, after).onComplete(released -> {
-        if (released.failed()) {
-          LOG.warning(id + " could not be released: " + released.cause());
-        }
-        inFlight.remove(id);
-        promise.handle(done);
-        if (moreDue) {
-          pollDue();
-        }
-      });
-    });
   }
 }
