@@ -13,6 +13,8 @@
 #   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
 #   PROFILE_UNCHANGED=200 bench/poll.sh   then JFR of 200 unchanged cycles of bantin and of the
 #                                      reference (this JVM), back to back, in results/
+#   PROFILE_SAMPLE=1ms ...             with the JDK's profile settings but one execution sample
+#                                      per thread every 1 ms instead of 10 (cycles are short)
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
@@ -56,9 +58,18 @@ mkdir -p bench/results
 stamp=$(date +%Y%m%d-%H%M%S)
 result="bench/results/poll-$stamp.md"
 profile=()
+# The JDK's profile settings, or a copy of them with execution samples every PROFILE_SAMPLE.
+jfr_settings() {
+  if [[ -z "${PROFILE_SAMPLE:-}" ]]; then echo profile; return; fi
+  local jdk; jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed "s|method-sampling-java-interval\">[^<]*<|method-sampling-java-interval\">$PROFILE_SAMPLE<|" \
+    "$jdk/lib/jfr/profile.jfc" >"$work/sampled.jfc"
+  echo "$work/sampled.jfc"
+}
 [[ -n "${PROFILE:-}" ]] && profile=("profile=$PWD/bench/results/poll-$stamp.jfr")
 [[ -n "${PROFILE_UNCHANGED:-}" ]] && profile+=("profile-unchanged=$PROFILE_UNCHANGED" \
-  "profile-prefix=$PWD/bench/results/poll-$stamp-unchanged")
+  "profile-prefix=$PWD/bench/results/poll-$stamp-unchanged" \
+  "profile-settings=$(jfr_settings)")
 {
   echo "# Poll benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo

@@ -25,7 +25,7 @@ import java.util.Map;
  * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
  * [warm-up=60 (most warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
- * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH]}
+ * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]}
  */
 public final class PollBench {
 
@@ -84,7 +84,7 @@ public final class PollBench {
       }
       if (args.containsKey("profile-unchanged")) {
         pairs.profileUnchanged(Integer.parseInt(args.get("profile-unchanged")),
-            args.get("profile-prefix"));
+            args.get("profile-prefix"), args.getOrDefault("profile-settings", "profile"));
       }
       if (modes.contains("serve")) {
         pairs.serving(Integer.parseInt(args.getOrDefault("serve-pairs", "2")),

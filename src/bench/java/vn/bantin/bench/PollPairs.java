@@ -220,16 +220,17 @@ final class PollPairs {
   }
 
   /**
-   * Profiles an unchanged cycle on both sides, after the measured pairs: JFR ({@code profile}
-   * settings) of bantin over {@code cycles} unchanged cycles back to back, written to
+   * Profiles an unchanged cycle on both sides, after the measured pairs: JFR ({@code settings}:
+   * a name such as {@code profile} or a .jfc file) of bantin over {@code cycles} unchanged cycles back to back, written to
    * {@code prefix-bantin.jfr}, then JFR of this JVM (the reference and the upstream) over as many
    * reference cycles, {@code prefix-reference.jfr}. Cycles of a few hundredths of a second hold
    * a few JFR samples each, hence many of them; starting a recording makes the JIT compile again,
    * hence separate from the measured pairs.
    */
-  void profileUnchanged(int cycles, String prefix) throws IOException, InterruptedException {
+  void profileUnchanged(int cycles, String prefix, String settings)
+      throws IOException, InterruptedException {
     System.out.println("== JFR of " + cycles + " unchanged cycles of each side (not counted)");
-    jcmd("JFR.start", "name=unchanged", "settings=profile",
+    jcmd("JFR.start", "name=unchanged", "settings=" + settings,
         "filename=" + prefix + "-bantin.jfr");
     double seconds = 0;
     for (int i = 0; i < cycles; i++) {
@@ -237,7 +238,14 @@ final class PollPairs {
     }
     jcmd("JFR.stop", "name=unchanged");
     System.out.printf("  bantin: %d cycles, %.3f s each on average%n", cycles, seconds / cycles);
-    try (Recording recording = new Recording(Configuration.getConfiguration("profile"))) {
+    Configuration configuration;
+    try {
+      configuration = settings.endsWith(".jfc")
+          ? Configuration.create(Path.of(settings)) : Configuration.getConfiguration(settings);
+    } catch (java.text.ParseException e) {
+      throw new IOException(e);
+    }
+    try (Recording recording = new Recording(configuration)) {
       recording.setDestination(Path.of(prefix + "-reference.jfr"));
       recording.start();
       seconds = 0;
@@ -245,8 +253,6 @@ final class PollPairs {
         seconds += unchangedReference(reference);
       }
       recording.stop();
-    } catch (java.text.ParseException e) {
-      throw new IOException(e);
     }
     System.out.printf("  reference: %d cycles, %.3f s each on average%n", cycles,
         seconds / cycles);
