@@ -337,6 +337,7 @@ final class PollPairs {
   private double unchangedBantin() {
     long[] before = upstream.counts();
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    upstream.markCycle();
     BantinProcess.Refresh r = bantin.refresh();
     Map<String, Double> cpuAfter = cpuUsed("unchanged", cpuBefore);
     if (counting) {
@@ -376,6 +377,7 @@ final class PollPairs {
   private double changedBantin() {
     long[] before = upstream.counts();
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    upstream.markCycle();
     BantinProcess.Refresh r = bantin.refresh();
     cpuUsed("changed", cpuBefore);
     fetchedBy(r);
@@ -396,9 +398,13 @@ final class PollPairs {
     return c.nanos() / 1e9;
   }
 
-  /** When the upstream sent its last answer of a bantin cycle, against when the cycle ended. */
+  /**
+   * When the upstream saw the first request of a bantin cycle and sent its last answer, against
+   * when the cycle ended (the admin's answer came): dispatch, fetching, and what follows.
+   */
   private void fetchedBy(BantinProcess.Refresh r) {
-    System.out.printf("    upstream's last answer at %.3f s of %.3f s%n",
+    System.out.printf("    upstream's first request at %.3f s, last answer at %.3f s of %.3f s%n",
+        (upstream.firstRequestNanos() - r.startNanos()) / 1e9,
         (upstream.lastAnswerNanos() - r.startNanos()) / 1e9, r.nanos() / 1e9);
   }
 
