@@ -11,9 +11,14 @@
 #   FEEDS=200 PAIRS=5 CHANGED_PAIRS=3 SERVE_PAIRS=3 bench/poll.sh   (smaller changed cycles)
 #   GZIP=1 bench/poll.sh               the upstream sends gzip (bantin inflates on a worker)
 #   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
+#   PROFILE_UNCHANGED=200 bench/poll.sh   then JFR of 200 unchanged cycles of bantin and of the
+#                                      reference (this JVM), back to back, in results/
+#   PROFILE_SAMPLE=1ms ...             with the JDK's profile settings but one execution sample
+#                                      per thread every 1 ms instead of 10 (cycles are short)
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
+#   WARM_UP=60                         most warm-up rounds (until both JIT compilers settle)
 #   FEEDS=200 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 SERVE_SECONDS=8 WRK_CONNECTIONS=16
 #
 # Everything listens on loopback (127.0.0.1 .. 127.0.0.HOSTS); every process started here is
@@ -53,7 +58,18 @@ mkdir -p bench/results
 stamp=$(date +%Y%m%d-%H%M%S)
 result="bench/results/poll-$stamp.md"
 profile=()
+# The JDK's profile settings, or a copy of them with execution samples every PROFILE_SAMPLE.
+jfr_settings() {
+  if [[ -z "${PROFILE_SAMPLE:-}" ]]; then echo profile; return; fi
+  local jdk; jdk=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  sed "s|method-sampling-java-interval\">[^<]*<|method-sampling-java-interval\">$PROFILE_SAMPLE<|" \
+    "$jdk/lib/jfr/profile.jfc" >"$work/sampled.jfc"
+  echo "$work/sampled.jfc"
+}
 [[ -n "${PROFILE:-}" ]] && profile=("profile=$PWD/bench/results/poll-$stamp.jfr")
+[[ -n "${PROFILE_UNCHANGED:-}" ]] && profile+=("profile-unchanged=$PROFILE_UNCHANGED" \
+  "profile-prefix=$PWD/bench/results/poll-$stamp-unchanged" \
+  "profile-settings=$(jfr_settings)")
 {
   echo "# Poll benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
@@ -69,7 +85,7 @@ timeout --signal=TERM "${TIMEOUT:-1800}" java -Xmx1g -cp "$cp" vn.bantin.bench.P
   "work=$work" "jar=${JAR:-$build/bantin.jar}" "result=$work/body.md" \
   "feeds=${FEEDS:-1000}" "items=${ITEMS:-50}" "hosts=${HOSTS:-8}" \
   "concurrency=${CONCURRENCY:-16}" "per-host=${PER_HOST:-2}" "pairs=${PAIRS:-5}" \
-  "changed-pairs=${CHANGED_PAIRS:-2}" \
+  "changed-pairs=${CHANGED_PAIRS:-2}" "warm-up=${WARM_UP:-60}" \
   "modes=${MODES:-cycle,serve}" "gzip=$([[ -n "${GZIP:-}" ]] && echo true || echo false)" \
   "serve-pairs=${SERVE_PAIRS:-2}" "serve-seconds=${SERVE_SECONDS:-0}" \
   "wrk-connections=${WRK_CONNECTIONS:-16}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" \

@@ -23,8 +23,9 @@ import java.util.Map;
  *
  * <p>{@code java vn.bantin.bench.PollBench work=DIR jar=JAR result=FILE [feeds=1000] [items=50]
  * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
+ * [warm-up=60 (most warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
- * [profile=FILE.jfr]}
+ * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]}
  */
 public final class PollBench {
 
@@ -74,11 +75,16 @@ public final class PollBench {
       PollPairs pairs = new PollPairs(upstream, upstreamPort, feeds, items, bantin, reference,
           metered, report);
       pairs.warmUp(modes.contains("serve")
-          || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0);
+          || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0,
+          Integer.parseInt(args.getOrDefault("warm-up", "60")));
       int pairCount = Integer.parseInt(args.getOrDefault("pairs", "5"));
       if (modes.contains("cycle")) {
         pairs.cycles(pairCount, Integer.parseInt(args.getOrDefault("changed-pairs", "2")),
             args.get("profile"));
+      }
+      if (args.containsKey("profile-unchanged")) {
+        pairs.profileUnchanged(Integer.parseInt(args.get("profile-unchanged")),
+            args.get("profile-prefix"), args.getOrDefault("profile-settings", "profile"));
       }
       if (modes.contains("serve")) {
         pairs.serving(Integer.parseInt(args.getOrDefault("serve-pairs", "2")),

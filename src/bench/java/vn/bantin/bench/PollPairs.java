@@ -1,11 +1,14 @@
 package vn.bantin.bench;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * The measured runs of {@link PollBench}: poll-cycle pairs (bantin against the reference, all
@@ -13,6 +16,14 @@ import java.util.concurrent.CompletableFuture;
  * each pair in alternating order. Appends its tables to the report and prints every run.
  */
 final class PollPairs {
+  /** Warm-up rounds (one unchanged cycle of each side) run whatever the compilers do. */
+  static final int MIN_WARM_UP_ROUNDS = 10;
+  /** Rounds in a row the compilers must stay (nearly) idle before measuring. */
+  static final int SETTLED_ROUNDS = 3;
+  /** Compiler CPU of a settled round: one /proc tick. */
+  static final double JIT_SETTLED_SECONDS = 0.01;
+  /** bantin's Vert.x event loops in {@link ThreadCpu#of} ("vert.x-eventloop-thread-N"). */
+  private static final String EVENT_LOOPS = "vert.x-eventloo";
   private final PollUpstream upstream;
   private final int feeds;
   private final int items;
@@ -24,8 +35,20 @@ final class PollPairs {
   private final Ratios changedSeconds = new Ratios();
   private final Map<String, Map<String, Double>> cpu = new TreeMap<>();
   private final Map<String, Integer> cpuCycles = new TreeMap<>();
+  private final JitCpu bantinJit;
+  /** JIT compiler seconds during each measured unchanged cycle: bantin's, the reference's. */
+  private final Ratios jitBantin = new Ratios();
+  private final Ratios jitReference = new Ratios();
+  /** The CPU of the last measured cycle: bantin's event loops, all bantin, the reference's. */
+  private double bantinLoopCpu;
+  private double bantinCpu;
+  private double referenceLoopCpu;
+  private double lastReferenceJit;
+  private final JitCpu benchCycleJit = new JitCpu(ProcessHandle.current().pid());
   private boolean counting;
   private int generation;
+  private int warmUpRounds;
+  private boolean warmUpSettled;
 
   PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
       PollReference reference, PollReference metered, StringBuilder report) {
@@ -36,23 +59,44 @@ final class PollPairs {
     this.reference = reference;
     this.metered = metered;
     this.report = report;
+    this.bantinJit = new JitCpu(bantin.pid());
     for (int f = 1; f <= feeds; f++) {
       urls.add(upstream.url(f, port));
     }
   }
 
   /**
-   * Settles bantin's first poll (of generation 0, feeds without items), then unchanged cycles
-   * of each side and, when {@code changed}, one changed cycle of each side, not counted: the
-   * JIT compiles parse and store code during the first ones.
+   * Settles bantin's first poll (of generation 0, feeds without items), then warms both sides
+   * up the way a server runs, warm: rounds of one unchanged cycle of each side until bantin's
+   * JIT compiler used at most {@link #JIT_SETTLED_SECONDS} over each of {@link #SETTLED_ROUNDS}
+   * rounds in a row (this JVM's, which runs the reference and the upstream, is printed too); at least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then,
+   * when {@code changed}, one changed cycle of each side. None of it is counted.
    */
-  void warmUp(boolean changed) {
+  void warmUp(boolean changed, int maxRounds) {
     System.out.println("== warm-up (not counted)");
     bantin.refresh(); // joins the poll bantin starts with
-    for (int i = 0; i < 10; i++) {
+    bantinJit.sinceLast();
+    int settled = 0;
+    int round = 0;
+    while (round < maxRounds && (round < MIN_WARM_UP_ROUNDS || settled < SETTLED_ROUNDS)) {
+      round++;
       print("warm-up unchanged bantin", unchangedBantin());
       print("warm-up unchanged reference", unchangedReference(reference));
+      double benchCompiler = lastReferenceJit;
       print("warm-up unchanged reference with metrics", unchangedReference(metered));
+      benchCompiler += lastReferenceJit;
+      double bantinCompiler = bantinJit.sinceLast();
+      System.out.printf("    round %d: JIT compiler CPU s: bantin %.3f, bench JVM %.3f%n", round,
+          bantinCompiler, benchCompiler);
+      // bantin's compiler decides: this JVM's keeps compiling the benchmark's own bookkeeping
+      // (reading /proc, printing) a little longer, in the background of the reference cycles.
+      boolean quiet = bantinCompiler <= JIT_SETTLED_SECONDS;
+      settled = quiet ? settled + 1 : 0;
+    }
+    warmUpRounds = round;
+    warmUpSettled = settled >= SETTLED_ROUNDS;
+    if (!warmUpSettled) {
+      System.out.println("    the JIT compilers were still busy after " + round + " rounds");
     }
     if (changed) {
       nextGeneration();
@@ -71,6 +115,8 @@ final class PollPairs {
     Ratios unchanged = new Ratios();
     Ratios unchangedMetered = new Ratios();
     Ratios sourcesPerSecond = new Ratios();
+    Ratios loopCpu = new Ratios();
+    Ratios allCpu = new Ratios();
     Ratios changed = new Ratios();
     Ratios changedFetchOnly = new Ratios();
     Ratios entriesPerSecond = new Ratios();
@@ -98,6 +144,8 @@ final class PollPairs {
       }
       unchanged.add(b / r);
       unchangedMetered.add(b / rm);
+      loopCpu.add(bantinLoopCpu / referenceLoopCpu);
+      allCpu.add(bantinCpu / referenceLoopCpu);
       sourcesPerSecond.add(feeds / b);
       runs.append("| %d | unchanged | %.3f | %.3f (with metrics %.3f) | |\n".formatted(p, b, r,
           rm));
@@ -135,6 +183,10 @@ final class PollPairs {
         .append("| unchanged: bantin / reference time | ").append(unchanged.summary("%.2fx"))
         .append(" | <= 1.5x |\n| unchanged: bantin / reference with bantin's Vert.x metrics | ")
         .append(unchangedMetered.summary("%.2fx"))
+        .append(" | |\n| unchanged: CPU of bantin's event loops / the reference's event loop | ")
+        .append(loopCpu.summary("%.2fx"))
+        .append(" | |\n| unchanged: CPU of all bantin's threads / the reference's event loop | ")
+        .append(allCpu.summary("%.2fx"))
         .append(" | |\n| unchanged: sources/s | ").append(sourcesPerSecond.summary("%.0f"))
         .append(" | >= 2000 |\n| changed: bantin / (reference + parse) time | ")
         .append(changed.summary("%.2fx")).append(" | <= 1.25x |\n")
@@ -142,7 +194,15 @@ final class PollPairs {
         .append(changedFetchOnly.summary("%.2fx")).append(" | |\n")
         .append("| changed: (reference + parse) / reference | ").append(parseShare.summary("%.2fx"))
         .append(" | |\n| changed: entries/s end to end (dedup and store included) | ")
-        .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n").append(runs).append('\n')
+        .append(entriesPerSecond.summary("%.0f")).append(" | |\n\n")
+        .append("Warm-up: ").append(warmUpRounds).append(" rounds of one unchanged cycle of each"
+            + " side, ").append(warmUpSettled ? "until" : "NOT SETTLED: stopped before")
+        .append(" bantin's JIT compiler used at most ").append(JIT_SETTLED_SECONDS)
+        .append(" s CPU in ").append(SETTLED_ROUNDS).append(" rounds in a row.\n"
+            + "JIT compiler CPU s during each measured unchanged cycle, median [min, max]:"
+            + " bantin's ").append(jitBantin.summary("%.3f"))
+        .append(", the bench JVM's (reference and upstream) ")
+        .append(jitReference.summary("%.3f")).append("\n\n").append(runs).append('\n')
         .append("bantin's CPU seconds per cycle by thread (mean over the measured cycles;"
             + " /proc truncates names to 15 characters):\n\n");
     cpu.forEach((kind, groups) -> {
@@ -152,11 +212,50 @@ final class PollPairs {
           .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
           .filter(e -> e.getValue() / cpuCycles.get(kind) >= 0.005)
           .forEach(e -> line.append(line.length() > 0 ? ", " : "").append(e.getKey())
-              .append(String.format(" %.2f", e.getValue() / cpuCycles.get(kind))));
+              .append(String.format(" %.3f", e.getValue() / cpuCycles.get(kind))));
       report.append(line).append('\n');
     });
     report.append('\n');
     System.out.print(report);
+  }
+
+  /**
+   * Profiles an unchanged cycle on both sides, after the measured pairs: JFR ({@code settings}:
+   * a name such as {@code profile} or a .jfc file) of bantin over {@code cycles} unchanged cycles back to back, written to
+   * {@code prefix-bantin.jfr}, then JFR of this JVM (the reference and the upstream) over as many
+   * reference cycles, {@code prefix-reference.jfr}. Cycles of a few hundredths of a second hold
+   * a few JFR samples each, hence many of them; starting a recording makes the JIT compile again,
+   * hence separate from the measured pairs.
+   */
+  void profileUnchanged(int cycles, String prefix, String settings)
+      throws IOException, InterruptedException {
+    System.out.println("== JFR of " + cycles + " unchanged cycles of each side (not counted)");
+    jcmd("JFR.start", "name=unchanged", "settings=" + settings,
+        "filename=" + prefix + "-bantin.jfr");
+    double seconds = 0;
+    for (int i = 0; i < cycles; i++) {
+      seconds += unchangedBantin();
+    }
+    jcmd("JFR.stop", "name=unchanged");
+    System.out.printf("  bantin: %d cycles, %.3f s each on average%n", cycles, seconds / cycles);
+    Configuration configuration;
+    try {
+      configuration = settings.endsWith(".jfc")
+          ? Configuration.create(Path.of(settings)) : Configuration.getConfiguration(settings);
+    } catch (java.text.ParseException e) {
+      throw new IOException(e);
+    }
+    try (Recording recording = new Recording(configuration)) {
+      recording.setDestination(Path.of(prefix + "-reference.jfr"));
+      recording.start();
+      seconds = 0;
+      for (int i = 0; i < cycles; i++) {
+        seconds += unchangedReference(reference);
+      }
+      recording.stop();
+    }
+    System.out.printf("  reference: %d cycles, %.3f s each on average%n", cycles,
+        seconds / cycles);
   }
 
   /**
@@ -238,8 +337,17 @@ final class PollPairs {
   private double unchangedBantin() {
     long[] before = upstream.counts();
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    upstream.markCycle();
     BantinProcess.Refresh r = bantin.refresh();
-    cpuUsed("unchanged", cpuBefore);
+    Map<String, Double> cpuAfter = cpuUsed("unchanged", cpuBefore);
+    if (counting) {
+      jitBantin.add(cpuAfter.getOrDefault(JitCpu.GROUP, 0.0)
+          - cpuBefore.getOrDefault(JitCpu.GROUP, 0.0));
+      bantinLoopCpu = cpuAfter.getOrDefault(EVENT_LOOPS, 0.0)
+          - cpuBefore.getOrDefault(EVENT_LOOPS, 0.0);
+      bantinCpu = cpuAfter.values().stream().mapToDouble(Double::doubleValue).sum()
+          - cpuBefore.values().stream().mapToDouble(Double::doubleValue).sum();
+    }
     fetchedBy(r);
     check(r, "notModified", feeds);
     checkRequests(before, 0, feeds);
@@ -248,8 +356,17 @@ final class PollPairs {
 
   private double unchangedReference(PollReference reference) {
     long[] before = upstream.counts();
+    benchCycleJit.sinceLast();
     PollReference.Cycle c = reference.cycle(urls, i -> upstream.etag(i + 1), false)
         .toCompletionStage().toCompletableFuture().join();
+    double compiler = benchCycleJit.sinceLast();
+    lastReferenceJit = compiler;
+    System.out.printf("    reference event loop CPU s: %.3f; bench JVM's JIT compiler: %.3f%n",
+        c.cpuNanos() / 1e9, compiler);
+    if (counting && reference == this.reference) {
+      jitReference.add(compiler);
+      referenceLoopCpu = c.cpuNanos() / 1e9;
+    }
     if (c.notModified() != feeds) {
       throw new IllegalStateException("reference: " + c);
     }
@@ -260,6 +377,7 @@ final class PollPairs {
   private double changedBantin() {
     long[] before = upstream.counts();
     Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    upstream.markCycle();
     BantinProcess.Refresh r = bantin.refresh();
     cpuUsed("changed", cpuBefore);
     fetchedBy(r);
@@ -280,13 +398,17 @@ final class PollPairs {
     return c.nanos() / 1e9;
   }
 
-  /** When the upstream sent its last answer of a bantin cycle, against when the cycle ended. */
+  /**
+   * When the upstream saw the first request of a bantin cycle and sent its last answer, against
+   * when the cycle ended (the admin's answer came): dispatch, fetching, and what follows.
+   */
   private void fetchedBy(BantinProcess.Refresh r) {
-    System.out.printf("    upstream's last answer at %.3f s of %.3f s%n",
+    System.out.printf("    upstream's first request at %.3f s, last answer at %.3f s of %.3f s%n",
+        (upstream.firstRequestNanos() - r.startNanos()) / 1e9,
         (upstream.lastAnswerNanos() - r.startNanos()) / 1e9, r.nanos() / 1e9);
   }
 
-  private void cpuUsed(String kind, Map<String, Double> before) {
+  private Map<String, Double> cpuUsed(String kind, Map<String, Double> before) {
     Map<String, Double> after = ThreadCpu.of(bantin.pid());
     System.out.println("    bantin CPU s: " + ThreadCpu.delta(before, after));
     if (counting) {
@@ -294,6 +416,7 @@ final class PollPairs {
       after.forEach((group, seconds) -> cpu.computeIfAbsent(kind, k -> new TreeMap<>())
           .merge(group, seconds - before.getOrDefault(group, 0.0), Double::sum));
     }
+    return after;
   }
 
   private void nextGeneration() {

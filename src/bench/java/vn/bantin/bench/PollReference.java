@@ -20,6 +20,8 @@ import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,6 +52,8 @@ final class PollReference {
       + " application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8";
   private static final String USER_AGENT = "bantin/0.1 (+https://github.com/bantin/bantin)";
 
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
   private final Vertx vertx;
   private final Context context;
   private final HttpClient client;
@@ -57,8 +61,12 @@ final class PollReference {
   private final FeedParser parser = new FeedParser(64);
   private final int perHost;
 
-  /** One cycle's result. */
-  record Cycle(long nanos, int ok, int notModified, int failed, long bytes, int entries) {}
+  /**
+   * One cycle's result; {@code cpuNanos} is the CPU time of the reference's event-loop thread
+   * during it (its whole fetching; parsing runs on the pool).
+   */
+  record Cycle(long nanos, int ok, int notModified, int failed, long bytes, int entries,
+      long cpuNanos) {}
 
   /**
    * @param metrics whether its Vert.x records Micrometer metrics as bantin's does (HTTP client
@@ -95,6 +103,7 @@ final class PollReference {
     Promise<Cycle> done = Promise.promise();
     context.runOnContext(v -> {
       long started = System.nanoTime();
+      long cpuStarted = THREADS.getCurrentThreadCpuTime();
       Map<String, List<Integer>> byHost = new LinkedHashMap<>();
       for (int i = 0; i < urls.size(); i++) {
         byHost.computeIfAbsent(URI.create(urls.get(i)).getAuthority(), h -> new ArrayList<>())
@@ -115,8 +124,10 @@ final class PollReference {
               .go();
         }
       }
+      // Every lane completes on this context, so the last one's thread is the one measured.
       Future.all(lanes).onComplete(all -> done.complete(new Cycle(System.nanoTime() - started,
-          ok.get(), notModified.get(), failed.get(), bytes.get(), entries.get())));
+          ok.get(), notModified.get(), failed.get(), bytes.get(), entries.get(),
+          THREADS.getCurrentThreadCpuTime() - cpuStarted)));
     });
     return done.future();
   }

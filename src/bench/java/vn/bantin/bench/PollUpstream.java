@@ -45,6 +45,8 @@ final class PollUpstream {
   private final AtomicLong bytes = new AtomicLong();
   private final AtomicLong connections = new AtomicLong();
   private volatile long lastAnswerNanos;
+  /** When the first request since {@link #markCycle} came; 0 until one comes. */
+  private final AtomicLong firstRequestNanos = new AtomicLong();
   private volatile Generation current;
 
   private record Generation(int number, Buffer[] bodies, Buffer[] gzipped, String[] etags,
@@ -120,6 +122,16 @@ final class PollUpstream {
   }
 
   /** {@link System#nanoTime} when the latest answer was sent. */
+  /** Starts a cycle: {@link #firstRequestNanos} is the first request from now on. */
+  void markCycle() {
+    firstRequestNanos.set(0);
+  }
+
+  /** When the first request since {@link #markCycle} came ({@link System#nanoTime}), or 0. */
+  long firstRequestNanos() {
+    return firstRequestNanos.get();
+  }
+
   long lastAnswerNanos() {
     return lastAnswerNanos;
   }
@@ -134,6 +146,7 @@ final class PollUpstream {
   }
 
   private void handle(HttpServerRequest request) {
+    firstRequestNanos.compareAndSet(0, System.nanoTime());
     Generation now = current;
     String path = request.path();
     int f = -1;

@@ -29,6 +29,8 @@ import vn.bantin.model.FailureCode;
  * event loop or outside Vert.x, not on a worker. Methods may be called from any thread.
  */
 public final class Fetcher {
+  /** Parsed URLs kept: more than any feeds.yml here has sources, each fetched over and over. */
+  private static final int URLS_KEPT = 10_000;
 
   private final Vertx vertx;
   private final Context context;
@@ -38,6 +40,7 @@ public final class Fetcher {
   private final WorkerExecutor dnsPool;
   private final CheckedResolver resolver;
   private final HostLimiter limiter;
+  private final ParsedUrls urls = new ParsedUrls(URLS_KEPT);
 
   /** A fetcher on the system clock. */
   public Fetcher(Vertx vertx, Settings.Fetch settings) {
@@ -85,6 +88,12 @@ public final class Fetcher {
   public Future<FetchResult> fetch(FetchRequest request) {
     Context caller = Vertx.currentContext();
     Promise<FetchResult> promise = Promise.promise();
+    if (caller == context) {
+      // Already on the fetcher's event loop (the scheduler polls there): no task to queue, no
+      // thread switch either way.
+      admit(request, promise::complete);
+      return promise.future();
+    }
     context.runOnContext(v -> admit(request, outcome -> {
       if (caller == null || caller == context) {
         promise.complete(outcome);
@@ -98,7 +107,7 @@ public final class Fetcher {
   private void admit(FetchRequest request, Handler<FetchResult> done) {
     FetchUrl url;
     try {
-      url = FetchUrl.parse(request == null ? null : request.url());
+      url = urls.parse(request == null ? null : request.url());
     } catch (IllegalArgumentException e) {
       done.handle(failure(FailureCode.BAD_URL, e.getMessage()));
       return;
@@ -120,6 +129,15 @@ public final class Fetcher {
             : new FetchResult.Failed(Failures.of(ar.cause()), null, null, null));
       });
     });
+  }
+
+  /**
+   * The event-loop context every fetch runs on. A caller on it is admitted without a task queued
+   * and gets its result there, so whatever it does next (store the outcome, poll the next
+   * source) stays on one thread.
+   */
+  public Context context() {
+    return context;
   }
 
   /** Refuses waiting and later fetches and closes the connections; in-flight fetches fail. */

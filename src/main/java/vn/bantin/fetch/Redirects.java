@@ -16,14 +16,16 @@ final class Redirects {
   record Step(FetchUrl next, Failure failure) {}
 
   private final int maxRedirects;
-  private final Set<String> visited = new HashSet<>();
+  private final String start;
+  /** URLs redirected to so far; made at the first redirect (most fetches have none). */
+  private Set<String> visited;
   private int hops;
   private boolean permanentSoFar = true;
   private String permanentUrl;
 
   Redirects(FetchUrl start, int maxRedirects) {
     this.maxRedirects = maxRedirects;
-    visited.add(start.text());
+    this.start = start.text();
   }
 
   /** 301, 302, 303, 307 and 308 are followed (RFC 9110 §15.4); 300, 304 and 305 are not. */
@@ -50,6 +52,10 @@ final class Redirects {
     } catch (IllegalArgumentException e) {
       return stop(FailureCode.BAD_REDIRECT, "HTTP " + status + " to a bad Location: "
           + e.getMessage());
+    }
+    if (visited == null) {
+      visited = new HashSet<>();
+      visited.add(start);
     }
     if (!visited.add(next.text())) {
       return stop(FailureCode.TOO_MANY_REDIRECTS, "redirect loop at " + next.text());

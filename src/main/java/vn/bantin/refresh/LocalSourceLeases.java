@@ -74,7 +74,8 @@ public final class LocalSourceLeases implements SourceLeases {
 
   @Override
   public SourceState state(String sourceId) {
-    return states.getOrDefault(sourceId, SourceState.initial(sourceId));
+    SourceState known = states.get(sourceId);
+    return known != null ? known : SourceState.initial(sourceId);
   }
 
   @Override

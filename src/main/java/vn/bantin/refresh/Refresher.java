@@ -1,5 +1,6 @@
 package vn.bantin.refresh;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.time.Duration;
@@ -60,6 +61,15 @@ public final class Refresher {
     this.timing = new PollTiming(poll, random);
     this.clock = clock;
     this.metrics = metrics;
+  }
+
+  /**
+   * The context a poll is best started on: the fetcher's event loop. There the fetch starts
+   * without a task queued, and its result, the store's answer and whatever the caller does next
+   * come back to the one thread instead of crossing to another event loop and back per poll.
+   */
+  public Context context() {
+    return fetcher.context();
   }
 
   /** Polls {@code source} now, starting from its stored {@code state}. */

@@ -1,5 +1,6 @@
 package vn.bantin.refresh;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
@@ -30,9 +30,10 @@ public final class Scheduler {
 
   private final Vertx vertx;
   private final Refresher refresher;
+  /** Where polls run: the fetcher's event loop ({@link Refresher#context}). */
+  private final Context pollContext;
   private final SourceLeases leases;
-  private final Consumer<PollOutcome> listener;
-  private final Map<String, Future<PollOutcome>> inFlight = new ConcurrentHashMap<>();
+  private final LeasedPolls polls;
   private volatile FeedsConfig config;
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
@@ -55,7 +56,12 @@ public final class Scheduler {
     this.vertx = vertx;
     this.refresher = refresher;
     this.leases = leases;
-    this.listener = listener;
+    this.polls = new LeasedPolls(refresher, leases, listener, () -> {
+      if (moreDue) {
+        pollDue();
+      }
+    });
+    this.pollContext = polls.context();
   }
 
   /** Starts polling {@code config}'s sources from their stored {@code stored} states. */
@@ -90,13 +96,26 @@ public final class Scheduler {
    * them up. A source another instance is polling right now is left out of the sum.
    */
   public Future<RefreshSummary> refreshAll() {
-    List<Future<Optional<PollOutcome>>> polls = new ArrayList<>();
+    Context caller = Vertx.currentContext();
+    Promise<RefreshSummary> all = Promise.promise();
+    if (caller == pollContext) {
+      pollAll(all);
+    } else {
+      // The polls are started where they run, in one task: a hop per source onto the fetcher's
+      // event loop would be a thousand tasks handed over for a thousand sources.
+      pollContext.runOnContext(v -> pollAll(all));
+    }
+    return LeasedPolls.heardOn(caller, all.future());
+  }
+
+  private void pollAll(Promise<RefreshSummary> all) {
+    List<Future<Optional<PollOutcome>>> started = new ArrayList<>();
     for (SourceConfig source : config.sources()) {
       if (source.enabled() && !state(source.id()).gone()) {
-        polls.add(pollNow(source));
+        started.add(pollNow(source));
       }
     }
-    return Future.join(polls).map(all -> summary(all.list()));
+    Future.join(started).map(done -> summary(done.list())).onComplete(all);
   }
 
   /**
@@ -104,7 +123,9 @@ public final class Scheduler {
    * of no source means another instance is polling it right now.
    */
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
-    return config.source(sourceId).map(source -> pollNow(source).map(o -> summary(List.of(o))));
+    Context caller = Vertx.currentContext();
+    return config.source(sourceId).map(source ->
+        LeasedPolls.heardOn(caller, pollNow(source).map(o -> summary(List.of(o)))));
   }
 
   private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
@@ -119,7 +140,7 @@ public final class Scheduler {
         vertx.cancelTimer(timer);
       }
     }
-    return Future.join(new ArrayList<>(inFlight.values())).eventually(leases::close).mapEmpty();
+    return Future.join(polls.running()).eventually(leases::close).mapEmpty();
   }
 
   private void pollDue() {
@@ -127,7 +148,7 @@ public final class Scheduler {
       return;
     }
     List<SourceConfig> idle = config.sources().stream()
-        .filter(source -> source.enabled() && !inFlight.containsKey(source.id()))
+        .filter(source -> source.enabled() && polls.running(source.id()) == null)
         .toList();
     // Known as the look under way before its statement is sent, and handled here before any
     // admin refresh waiting on it goes on (listeners run in the order they were added).
@@ -152,7 +173,7 @@ public final class Scheduler {
         if (stopped) {
           leases.release(lease, null);
         } else {
-          poll(lease);
+          polls.poll(lease);
         }
       }
     });
@@ -162,7 +183,7 @@ public final class Scheduler {
 
   /** Joins the poll of {@code source} running here, or leases and polls it now. */
   private Future<Optional<PollOutcome>> pollNow(SourceConfig source) {
-    Future<PollOutcome> running = inFlight.get(source.id());
+    Future<PollOutcome> running = polls.running(source.id());
     if (running != null) {
       return running.map(Optional::of);
     }
@@ -174,7 +195,7 @@ public final class Scheduler {
     }
     return leases.take(source).compose(
         lease -> lease.isPresent()
-            ? poll(lease.get()).map(Optional::of)
+            ? polls.poll(lease.get()).map(Optional::of)
             : Future.succeededFuture(Optional.<PollOutcome>empty()),
         e -> {
           // The store is unreachable: nothing is fetched, since nothing could be stored.
@@ -183,35 +204,5 @@ public final class Scheduler {
           leases.note(failed.state());
           return Future.succeededFuture(Optional.of(failed));
         });
-  }
-
-  /** Polls a leased source and releases it, or joins the poll of it already running here. */
-  private Future<PollOutcome> poll(Lease lease) {
-    String id = lease.source().id();
-    Promise<PollOutcome> promise = Promise.promise();
-    Future<PollOutcome> running = inFlight.putIfAbsent(id, promise.future());
-    if (running != null) {
-      // Leased twice here only when a lease ran out mid-poll; the poll running decides.
-      leases.release(lease, null);
-      return running;
-    }
-    refresher.refresh(lease.source(), lease.state()).onComplete(done -> {
-      // refresh never fails; a failed future here would be a bug in it, so keep the old state.
-      SourceState after = done.succeeded() ? done.result().state() : null;
-      if (done.succeeded()) {
-        listener.accept(done.result());
-      }
-      leases.release(lease, after).onComplete(released -> {
-        if (released.failed()) {
-          LOG.warning(id + " could not be released: " + released.cause());
-        }
-        inFlight.remove(id);
-        promise.handle(done);
-        if (moreDue) {
-          pollDue();
-        }
-      });
-    });
-    return promise.future();
   }
 }
