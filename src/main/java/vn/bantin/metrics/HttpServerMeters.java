@@ -1,25 +1,17 @@
 package vn.bantin.metrics;
 
 import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
-import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsNaming;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Vert.x's HTTP server request meters (active requests, request and response bytes, requests by
@@ -35,13 +27,10 @@ import java.util.concurrent.atomic.LongAdder;
  * makes the registry return the meter already registered).
  */
 final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Request, Object, Object> {
-  // Status codes have three digits (RFC 9110 §15); other values go to the map.
-  private static final int CODES = 1000;
-
   private final HttpServerMetrics<Object, Object, Object> sockets;
   private final MeterRegistry registry;
   private final MetricsNaming names;
-  private final ConcurrentMap<HttpMethod, ByMethod> byMethod = new ConcurrentHashMap<>();
+  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
 
   /**
    * @param sockets Vert.x's metrics of the same server, for everything but requests
@@ -57,9 +46,10 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
 
   @Override
   public Request requestBegin(Object socket, HttpRequest request) {
-    ByMethod meters = byMethod.get(request.method());
+    MethodMeters meters = byMethod.get(request.method());
     if (meters == null) {
-      meters = byMethod.computeIfAbsent(request.method(), ByMethod::new);
+      meters = byMethod.computeIfAbsent(request.method(),
+          method -> new MethodMeters(registry, names, method));
     }
     meters.active.increment();
     // Clock.SYSTEM, as Vert.x's Timer.start() uses.
@@ -84,9 +74,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
       sockets.requestReset(request.pushed);
       return;
     }
-    // Looked up when it happens, as Vert.x does: the counter appears at the first reset.
-    Counter.builder(names.getHttpRequestResetsCount()).description("Number of request resets")
-        .tags(request.meters.tags).register(registry).increment();
+    request.meters.reset();
     request.meters.active.decrement();
     request.reset = true;
   }
@@ -97,11 +85,11 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
       sockets.responseEnd(request.pushed, response, bytesWritten);
       return;
     }
-    ByCode meters = request.meters.byCode(response.statusCode());
-    meters.requests.increment();
-    meters.responseTime.record(Clock.SYSTEM.monotonicTime() - request.startNanos,
+    MethodMeters.CodeMeters meters = request.meters.byCode(response.statusCode());
+    meters.requests().increment();
+    meters.responseTime().record(Clock.SYSTEM.monotonicTime() - request.startNanos,
         TimeUnit.NANOSECONDS);
-    meters.responseBytes.record(bytesWritten);
+    meters.responseBytes().record(bytesWritten);
     if (request.responseEnded()) {
       request.meters.active.decrement();
     }
@@ -170,7 +158,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
 
   /** One request in flight: Vert.x's bookkeeping of when both sides have ended. */
   static final class Request {
-    final ByMethod meters;
+    final MethodMeters meters;
     final long startNanos;
     /** Vert.x's own metric of a pushed response, else null. */
     final Object pushed;
@@ -178,7 +166,7 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     private boolean responseEnded;
     private boolean reset;
 
-    Request(ByMethod meters, long startNanos) {
+    Request(MethodMeters meters, long startNanos) {
       this.meters = meters;
       this.startNanos = startNanos;
       this.pushed = null;
@@ -199,56 +187,6 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
     boolean responseEnded() {
       responseEnded = true;
       return !reset && requestEnded;
-    }
-  }
-
-  /** The meters tagged with one method. */
-  final class ByMethod {
-    final Tags tags;
-    final LongAdder active = new LongAdder();
-    final DistributionSummary requestBytes;
-    private final AtomicReferenceArray<ByCode> byCode = new AtomicReferenceArray<>(CODES);
-    private final ConcurrentMap<Integer, ByCode> otherCodes = new ConcurrentHashMap<>();
-
-    ByMethod(HttpMethod method) {
-      tags = Tags.of(Label.HTTP_METHOD.toString(), method.toString());
-      Gauge.builder(names.getHttpActiveRequests(), active, LongAdder::doubleValue)
-          .description("Number of requests being processed").tags(tags).strongReference(true)
-          .register(registry);
-      requestBytes = DistributionSummary.builder(names.getHttpRequestBytes())
-          .description("Size of requests in bytes").tags(tags).register(registry);
-    }
-
-    ByCode byCode(int code) {
-      if (code < 0 || code >= CODES) {
-        return otherCodes.computeIfAbsent(code, this::newByCode);
-      }
-      ByCode meters = byCode.get(code);
-      if (meters == null) {
-        byCode.compareAndSet(code, null, newByCode(code));
-        meters = byCode.get(code);
-      }
-      return meters;
-    }
-
-    private ByCode newByCode(int code) {
-      return new ByCode(tags.and(Label.HTTP_CODE.toString(), String.valueOf(code)));
-    }
-  }
-
-  /** The meters tagged with one method and one status code. */
-  final class ByCode {
-    final Counter requests;
-    final Timer responseTime;
-    final DistributionSummary responseBytes;
-
-    ByCode(Tags tags) {
-      requests = Counter.builder(names.getHttpRequestsCount())
-          .description("Number of processed requests").tags(tags).register(registry);
-      responseTime = Timer.builder(names.getHttpResponseTime())
-          .description("Request processing time").tags(tags).register(registry);
-      responseBytes = DistributionSummary.builder(names.getHttpResponseBytes())
-          .description("Size of responses in bytes").tags(tags).register(registry);
     }
   }
 }
