@@ -139,11 +139,15 @@ EOF
   echo "    tags: [tin]"
 } >"$work/feeds.yml"
 echo "== bantin on 127.0.0.1:$bantin_port"
-start_bantin bantin target/bantin.jar "$bantin_port"
+# Run from copies: a rebuild of target/bantin.jar while a run (or HOLD) is up would otherwise
+# swap classes under the running JVM (classes it has not loaded yet then fail, e.g. at stop).
+cp target/bantin.jar "$work/bantin.jar"
+start_bantin bantin "$work/bantin.jar" "$bantin_port"
 bantin="http://127.0.0.1:$bantin_port"
 if [[ -n "$BEFORE_JAR" ]]; then
   echo "== before ($BEFORE_JAR) on 127.0.0.1:$before_port"
-  start_bantin before "$BEFORE_JAR" "$before_port"
+  cp "$BEFORE_JAR" "$work/before.jar"
+  start_bantin before "$work/before.jar" "$before_port"
 fi
 kill "$up_pid" # nothing polls it again (interval 7d); one process less on the cores
 

@@ -10,7 +10,6 @@ import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
 import io.vertx.ext.web.Router;
-import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -32,6 +31,7 @@ import vn.bantin.curate.Categories;
 import vn.bantin.fetch.Fetcher;
 import vn.bantin.http.Routes;
 import vn.bantin.metrics.Metrics;
+import vn.bantin.metrics.ServingMetricsFactory;
 import vn.bantin.normalize.Normalizer;
 import vn.bantin.parse.FeedParser;
 import vn.bantin.publish.FeedService;
@@ -113,7 +113,7 @@ public final class Bantin {
             .setMaxEventLoopExecuteTime(maxEventLoopTime.toNanos())
             .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
                 .setJvmMetricsEnabled(true)))
-        .withMetrics(new MicrometerMetricsFactory(registry))
+        .withMetrics(new ServingMetricsFactory(registry))
         .build();
     // Built here, off any worker, so that its fetches run on an event-loop context.
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);

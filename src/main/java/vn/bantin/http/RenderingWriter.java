@@ -51,6 +51,7 @@ final class RenderingWriter {
   private static final String HTML_TYPE = Format.HTML.contentType();
 
   private final CharSequence cacheControl;
+  private volatile Prepared last;
 
   RenderingWriter(Settings.Serve serve) {
     this.cacheControl = HttpHeaders.createOptimized("public, max-age=" + serve.maxAge().toSeconds()
@@ -65,8 +66,9 @@ final class RenderingWriter {
     // add, not set (putHeader): nothing set these before, so there is nothing to look up and
     // remove first.
     MultiMap headers = response.headers();
-    headers.add(ETAG, rendering.etag())
-        .add(LAST_MODIFIED, rendering.lastModifiedHeader())
+    Prepared values = prepared(rendering);
+    headers.add(ETAG, values.etag)
+        .add(LAST_MODIFIED, values.lastModified)
         .add(CACHE_CONTROL, cacheControl)
         .add(VARY, ACCEPT_ENCODING);
     if (cors) {
@@ -89,7 +91,7 @@ final class RenderingWriter {
       return;
     }
     boolean gzip = Requests.acceptsGzip(request);
-    headers.add(CONTENT_TYPE, rendering.contentType());
+    headers.add(CONTENT_TYPE, values.contentType);
     if (gzip) {
       headers.add(CONTENT_ENCODING, GZIP);
     }
@@ -100,4 +102,25 @@ final class RenderingWriter {
       response.end(body); // a view of the rendering's bytes, not a copy
     }
   }
+
+  /**
+   * The rendering's header values as pre-encoded ASCII, built once per rendering rather than
+   * once per answer (a String value is encoded into the response head char by char; these are
+   * copied as bytes). Remembers
+   * the last rendering written, by identity: a cache hit for the feed most readers ask for; any
+   * other rendering just builds its values again.
+   */
+  private Prepared prepared(Rendering rendering) {
+    Prepared p = last;
+    if (p == null || p.rendering != rendering) {
+      p = new Prepared(rendering, HttpHeaders.createOptimized(rendering.etag()),
+          HttpHeaders.createOptimized(rendering.lastModifiedHeader()),
+          HttpHeaders.createOptimized(rendering.contentType()));
+      last = p;
+    }
+    return p;
+  }
+
+  private record Prepared(Rendering rendering, CharSequence etag, CharSequence lastModified,
+      CharSequence contentType) {}
 }

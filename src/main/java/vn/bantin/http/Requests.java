@@ -89,6 +89,30 @@ final class Requests {
     }
   }
 
+  /**
+   * {@link #limit(HttpServerRequest)} remembering its last answer by the raw query string: the
+   * answer depends on nothing else, and readers of a feed nearly all send the same query, so
+   * most requests skip decoding the query into a parameter map. Safe on any thread.
+   */
+  static final class Limits {
+    private volatile Last last;
+
+    OptionalInt of(HttpServerRequest request) {
+      String query = request.query();
+      Last l = last;
+      if (l != null && query != null && query.equals(l.query)) {
+        return l.limit;
+      }
+      OptionalInt limit = limit(request);
+      if (query != null) {
+        last = new Last(query, limit);
+      }
+      return limit;
+    }
+
+    private record Last(String query, OptionalInt limit) {}
+  }
+
   /** Whether {@code Accept-Encoding} admits gzip (RFC 9110 §12.5.3; {@code q=0} refuses). */
   static boolean acceptsGzip(HttpServerRequest request) {
     return acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));

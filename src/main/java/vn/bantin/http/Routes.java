@@ -39,6 +39,9 @@ public final class Routes {
     FeedHandler feed = new FeedHandler(feeds, new RenderingWriter(settings.serve()), publicUrl);
     CategoriesHandler categories = new CategoriesHandler(feeds, renderPool, publicUrl);
 
+    // Plain feed names first, without the path parameter's per-request work; the rest (other
+    // methods, encoded names, extra segments) goes on to the two routes below, as before.
+    router.route(FeedHandler.PREFIX + "*").handler(feed::handlePlain);
     router.route(HttpMethod.GET, "/feeds/:file").handler(feed);
     router.route(HttpMethod.HEAD, "/feeds/:file").handler(feed);
     router.get("/feeds.opml").handler(categories::opml);

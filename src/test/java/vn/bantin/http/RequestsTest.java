@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.HostAndPort;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,37 @@ class RequestsTest {
   void aPublicUrlWinsOverTheHost() {
     assertThat(new Requests.BaseUrls("https://tin.example.vn").of(request("x.vn", false)))
         .isEqualTo("https://tin.example.vn");
+  }
+
+  @Test
+  void limitsFollowTheQueryOfEachRequestAndDecodeARepeatedOneOnce() {
+    Requests.Limits limits = new Requests.Limits();
+    AtomicInteger decoded = new AtomicInteger();
+    assertThat(limits.of(query("limit=100", decoded))).hasValue(100);
+    assertThat(limits.of(query("limit=100", decoded))).hasValue(100);
+    assertThat(decoded).as("the same query again is not decoded again").hasValue(1);
+    assertThat(limits.of(query("limit=5", decoded))).hasValue(5);
+    assertThat(limits.of(query("limit=0", decoded))).hasValue(-1);
+    assertThat(limits.of(query("limit=abc", decoded))).hasValue(-1);
+    assertThat(limits.of(query(null, decoded))).isEmpty();
+    assertThat(limits.of(query("other=1", decoded))).isEmpty();
+    assertThat(limits.of(query("limit=100", decoded))).hasValue(100);
+    assertThat(decoded).hasValue(7);
+  }
+
+  /** A request with {@code query}; its {@code limit} parameter read from it, counted. */
+  private static HttpServerRequest query(String query, AtomicInteger decoded) {
+    InvocationHandler answer = (proxy, method, args) -> switch (method.getName()) {
+      case "query" -> query;
+      case "getParam" -> {
+        decoded.incrementAndGet();
+        yield query == null || !query.startsWith(args[0] + "=") ? null
+            : query.substring(((String) args[0]).length() + 1);
+      }
+      default -> throw new UnsupportedOperationException(method.getName());
+    };
+    return (HttpServerRequest) Proxy.newProxyInstance(RequestsTest.class.getClassLoader(),
+        new Class<?>[] {HttpServerRequest.class}, answer);
   }
 
   private static HttpConnection connection(boolean tls) {

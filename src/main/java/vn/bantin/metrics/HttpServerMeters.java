@@ -1,0 +1,192 @@
+package vn.bantin.metrics;
+
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.spi.metrics.HttpServerMetrics;
+import io.vertx.core.spi.observability.HttpRequest;
+import io.vertx.core.spi.observability.HttpResponse;
+import io.vertx.micrometer.MetricsNaming;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Vert.x's HTTP server request meters (active requests, request and response bytes, requests by
+ * status, response time, resets) with the meters looked up once per method and status, not once
+ * per request. Vert.x's own implementation builds {@code Tags} and asks the registry for six
+ * meters on every request (a {@code Meter.Id} built, hashed and compared each time): the largest
+ * cost bantin added to a cached feed's answer. Same names, descriptions, tags and values; only
+ * for Vert.x's default server labels ({@code method}, {@code code}), see
+ * {@link ServingMetricsFactory}. Connection-level meters (connections, bytes, errors, websockets)
+ * stay Vert.x's: {@code sockets} records them.
+ *
+ * <p>Any event-loop thread may call it; meters are created at most once per key (a race only
+ * makes the registry return the meter already registered).
+ */
+final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Request, Object, Object> {
+  private final HttpServerMetrics<Object, Object, Object> sockets;
+  private final MeterRegistry registry;
+  private final MetricsNaming names;
+  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
+
+  /**
+   * @param sockets Vert.x's metrics of the same server, for everything but requests
+   * @param names Vert.x's names with the HTTP server's base name ({@code vertx.http.server.})
+   */
+  @SuppressWarnings("unchecked")
+  HttpServerMeters(HttpServerMetrics<?, ?, ?> sockets, MeterRegistry registry,
+      MetricsNaming names) {
+    this.sockets = (HttpServerMetrics<Object, Object, Object>) sockets;
+    this.registry = registry;
+    this.names = names;
+  }
+
+  @Override
+  public Request requestBegin(Object socket, HttpRequest request) {
+    MethodMeters meters = byMethod.get(request.method());
+    if (meters == null) {
+      meters = byMethod.computeIfAbsent(request.method(),
+          method -> new MethodMeters(registry, names, method));
+    }
+    meters.active.increment();
+    // Clock.SYSTEM, as Vert.x's Timer.start() uses.
+    return new Request(meters, Clock.SYSTEM.monotonicTime());
+  }
+
+  @Override
+  public void requestEnd(Request request, HttpRequest req, long bytesRead) {
+    if (request.pushed != null) {
+      sockets.requestEnd(request.pushed, req, bytesRead);
+      return;
+    }
+    request.meters.requestBytes.record(bytesRead);
+    if (request.requestEnded()) {
+      request.meters.active.decrement();
+    }
+  }
+
+  @Override
+  public void requestReset(Request request) {
+    if (request.pushed != null) {
+      sockets.requestReset(request.pushed);
+      return;
+    }
+    request.meters.reset();
+    request.meters.active.decrement();
+    request.reset = true;
+  }
+
+  @Override
+  public void responseEnd(Request request, HttpResponse response, long bytesWritten) {
+    if (request.pushed != null) {
+      sockets.responseEnd(request.pushed, response, bytesWritten);
+      return;
+    }
+    MethodMeters.CodeMeters meters = request.meters.byCode(response.statusCode());
+    meters.requests().increment();
+    meters.responseTime().record(Clock.SYSTEM.monotonicTime() - request.startNanos,
+        TimeUnit.NANOSECONDS);
+    meters.responseBytes().record(bytesWritten);
+    if (request.responseEnded()) {
+      request.meters.active.decrement();
+    }
+  }
+
+  // HTTP/2 server push: rare, so left to Vert.x entirely.
+  @Override
+  public Request responsePushed(Object socket, HttpMethod method, String uri,
+      HttpResponse response) {
+    return new Request(sockets.responsePushed(socket, method, uri, response));
+  }
+
+  @Override
+  public void responseBegin(Request request, HttpResponse response) {
+    sockets.responseBegin(request.pushed, response);
+  }
+
+  // Without the route label (ServingMetricsFactory checks) Vert.x only collects routes it never
+  // reads.
+  @Override
+  public void requestRouted(Request request, String route) {
+    if (request.pushed != null) {
+      sockets.requestRouted(request.pushed, route);
+    }
+  }
+
+  @Override
+  public Object connected(Object socket, Request request, ServerWebSocket webSocket) {
+    return sockets.connected(socket, request.pushed, webSocket);
+  }
+
+  @Override
+  public void disconnected(Object webSocket) {
+    sockets.disconnected(webSocket);
+  }
+
+  @Override
+  public Object connected(SocketAddress remote, String remoteName) {
+    return sockets.connected(remote, remoteName);
+  }
+
+  @Override
+  public void disconnected(Object socket, SocketAddress remote) {
+    sockets.disconnected(socket, remote);
+  }
+
+  @Override
+  public void bytesRead(Object socket, SocketAddress remote, long bytes) {
+    sockets.bytesRead(socket, remote, bytes);
+  }
+
+  @Override
+  public void bytesWritten(Object socket, SocketAddress remote, long bytes) {
+    sockets.bytesWritten(socket, remote, bytes);
+  }
+
+  @Override
+  public void exceptionOccurred(Object socket, SocketAddress remote, Throwable t) {
+    sockets.exceptionOccurred(socket, remote, t);
+  }
+
+  @Override
+  public void close() {
+    sockets.close();
+  }
+
+  /** One request in flight: Vert.x's bookkeeping of when both sides have ended. */
+  static final class Request {
+    final MethodMeters meters;
+    final long startNanos;
+    /** Vert.x's own metric of a pushed response, else null. */
+    final Object pushed;
+    private boolean requestEnded;
+    private boolean responseEnded;
+    private boolean reset;
+
+    Request(MethodMeters meters, long startNanos) {
+      this.meters = meters;
+      this.startNanos = startNanos;
+      this.pushed = null;
+    }
+
+    Request(Object pushed) {
+      this.meters = null;
+      this.startNanos = 0;
+      this.pushed = pushed;
+    }
+
+    /** Whether the request is now over on both sides (the active count then drops). */
+    boolean requestEnded() {
+      requestEnded = true;
+      return !reset && responseEnded;
+    }
+
+    boolean responseEnded() {
+      responseEnded = true;
+      return !reset && requestEnded;
+    }
+  }
+}
