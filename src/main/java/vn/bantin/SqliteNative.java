@@ -2,13 +2,13 @@ package vn.bantin;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.JarURLConnection;
-import java.net.URL;
-import java.net.URLConnection;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.CodeSource;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.sqlite.SQLiteJDBCLoader;
@@ -45,33 +45,36 @@ final class SqliteNative {
     }
     try {
       String name = LibraryLoaderUtil.getNativeLibName();
-      URL url = SQLiteJDBCLoader.class.getResource(
-          LibraryLoaderUtil.getNativeLibResourcePath() + "/" + name);
-      URLConnection connection = url == null ? null : url.openConnection();
-      if (!(connection instanceof JarURLConnection jar)) {
+      CodeSource source = SQLiteJDBCLoader.class.getProtectionDomain().getCodeSource();
+      Path driverJar = source == null ? null : Path.of(source.getLocation().toURI());
+      if (driverJar == null || !Files.isRegularFile(driverJar)) {
         return; // not in a jar (an exploded build): the driver finds it its own way
       }
-      JarEntry entry = jar.getJarEntry();
-      if (entry.getCrc() < 0 || entry.getSize() < 0) {
-        return;
-      }
-      Path dir = dataDir.resolve("native").resolve(SQLiteJDBCLoader.getVersion() + "-"
-          + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
-      Path library = dir.resolve(name);
-      if (!Files.isRegularFile(library) || Files.size(library) != entry.getSize()) {
-        Files.createDirectories(dir);
-        Path part = Files.createTempFile(dir, name, ".part");
-        try (InputStream in = connection.getInputStream()) {
-          Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
-          Files.move(part, library, StandardCopyOption.ATOMIC_MOVE,
-              StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-          Files.deleteIfExists(part);
+      // The JVM already has this jar open for its classes; a second JarFile shares that.
+      try (JarFile jar = new JarFile(driverJar.toFile())) {
+        JarEntry entry = jar.getJarEntry(
+            LibraryLoaderUtil.getNativeLibResourcePath().substring(1) + "/" + name);
+        if (entry == null || entry.getCrc() < 0 || entry.getSize() < 0) {
+          return;
         }
+        Path dir = dataDir.resolve("native").resolve(SQLiteJDBCLoader.getVersion() + "-"
+            + Long.toHexString(entry.getCrc()) + "-" + entry.getSize());
+        Path library = dir.resolve(name);
+        if (!Files.isRegularFile(library) || Files.size(library) != entry.getSize()) {
+          Files.createDirectories(dir);
+          Path part = Files.createTempFile(dir, name, ".part");
+          try (InputStream in = jar.getInputStream(entry)) {
+            Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, library, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+          } finally {
+            Files.deleteIfExists(part);
+          }
+        }
+        System.setProperty(PATH_PROPERTY, dir.toString());
+        System.setProperty(NAME_PROPERTY, name);
       }
-      System.setProperty(PATH_PROPERTY, dir.toString());
-      System.setProperty(NAME_PROPERTY, name);
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | URISyntaxException | RuntimeException e) {
       LOG.log(Level.FINE, "SQLite's native library not cached; the driver extracts it", e);
     }
   }
