@@ -59,11 +59,11 @@ final class CdsTraining {
       dir = Files.createTempDirectory("bantin-cds-");
       train(dir);
     } catch (Exception | LinkageError e) {
-      System.err.println("bantin CDS training stopped early (the archive is partial): " + e);
+      System.err.println("bantin CDS training stopped early (the class list is partial): " + e);
     } finally {
       delete(dir);
     }
-    // Vert.x threads are not daemons; the archive is written as the JVM exits.
+    // Vert.x threads are not daemons.
     System.exit(0);
   }
 
@@ -104,7 +104,7 @@ final class CdsTraining {
         }
       }
     } finally {
-      // Bounded like every step: the archive is written at exit whatever happens here.
+      // Bounded like every step: the class list is complete by now whatever happens here.
       await(client.close(), "closing the client");
       await(bantin.stop(), "stop");
       await(upstreamVertx.close(), "closing the upstream");
