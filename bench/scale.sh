@@ -3,6 +3,9 @@
 #   bench/scale.sh                         3 interleaved pairs of starts, empty store vs 100k
 #   PAIRS=5 bench/scale.sh
 #   SKIP_BUILD=1 JAVA_OPTS=-Xmx512m bench/scale.sh
+#   BEFORE_JAR=/tmp/old/bantin.jar bench/scale.sh   also start another build ("before") on the
+#                                          100k store in every pair, interleaved with this one
+#   CDS=0 bench/scale.sh                   without target/bantin.jsa (the class-data archive)
 # Writes bench/results/scale-<date>.txt: every start's time from launching java to the first
 # 200 of a category feed, the median ratio full/empty, and the heap used after a full GC once
 # every source was polled and every category feed rendered, for both stores.
@@ -10,6 +13,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PAIRS=${PAIRS:-3} STORIES=${STORIES:-100000} SOURCES=${SOURCES:-1000}
 JAVA_OPTS=${JAVA_OPTS:-}
+# As README.md runs it: with the class-data-sharing archive the build writes (pom.xml).
+CDS=${CDS:-1}
+BEFORE_JAR=${BEFORE_JAR:-} BEFORE_OPTS=${BEFORE_OPTS:-}
 for tool in java mvn curl python3 jcmd; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 1; }
 done
@@ -21,6 +27,11 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
     -Dmdep.outputFile="$build/bench.classpath"
 fi
 cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
+after_opts=$JAVA_OPTS
+if [[ "$CDS" == 1 ]]; then
+  [[ -f target/bantin.jsa ]] || { echo "no target/bantin.jsa (built with -Dbantin.cds.skip?); CDS=0 runs without" >&2; exit 1; }
+  after_opts="-XX:SharedArchiveFile=target/bantin.jsa $after_opts"
+fi
 java -cp "$cp" vn.bantin.bench.StoryCorpus "$STORIES/$SOURCES"
 corpus=bench/data/stories-$STORIES-sources-$SOURCES
 
@@ -70,8 +81,10 @@ categories="thoi-su lai-chau nguon-007"
 cpu_ms() {
   awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"
 }
-start() { # data_dir: launches bantin; sets ms to the milliseconds from launch to the first 200
-  # and cpu to the CPU milliseconds the JVM spent until then
+start() { # data_dir [jar [java options]]: launches bantin (target/bantin.jar with $after_opts
+  # by default); sets ms to the milliseconds from launch to the first 200 and cpu to the CPU
+  # milliseconds the JVM spent until then
+  local jar=${2:-target/bantin.jar} opts=${3-$after_opts}
   cat >"$work/conf.yml" <<CONF
 http:
   host: 127.0.0.1
@@ -85,7 +98,8 @@ fetch:
 CONF
   local t0 t1
   t0=$(date +%s%N)
-  java $JAVA_OPTS -jar target/bantin.jar --conf "$work/conf.yml" --feeds "$work/feeds.yml" \
+  # shellcheck disable=SC2086 # the options are words
+  java $opts -jar "$jar" --conf "$work/conf.yml" --feeds "$work/feeds.yml" \
     >>"$work/bantin.log" 2>&1 &
   pid=$!
   for _ in $(seq 1 3000); do
@@ -132,7 +146,8 @@ result="bench/results/scale-$(date +%Y%m%d-%H%M%S).txt"
 mkdir -p bench/results
 exec > >(tee "$result") 2>&1
 echo "# bench/scale.sh $(date -u +%FT%TZ) on $(nproc) x $(lscpu | sed -n 's/^Model name: *//p')"
-echo "# $STORIES stories, $SOURCES sources; JAVA_OPTS=$JAVA_OPTS"
+echo "# $STORIES stories, $SOURCES sources; bantin: target/bantin.jar $after_opts"
+[[ -n "$BEFORE_JAR$BEFORE_OPTS" ]] && echo "# before: ${BEFORE_JAR:-target/bantin.jar} $BEFORE_OPTS"
 echo "# load before: $(uptime)"
 # The first start on the corpus files it under the categories of feeds.yml (a full rebuild,
 # as after any change of the category rules); the measured starts that follow do not.
@@ -144,7 +159,19 @@ stop
 for ((p = 1; p <= PAIRS; p++)); do
   rm -rf "$work/empty"
   start "$work/empty"; e=$ms; ec=$cpu; stop
-  start "$work/full"; f=$ms; fc=$cpu; stop
+  if [[ -n "$BEFORE_JAR$BEFORE_OPTS" ]]; then
+    # Before and after on the same store, back to back, the order alternating between pairs.
+    if ((p % 2)); then
+      start "$work/full"; f=$ms; fc=$cpu; stop
+      start "$work/full" "${BEFORE_JAR:-target/bantin.jar}" "$BEFORE_OPTS"; b=$ms; bc=$cpu; stop
+    else
+      start "$work/full" "${BEFORE_JAR:-target/bantin.jar}" "$BEFORE_OPTS"; b=$ms; bc=$cpu; stop
+      start "$work/full"; f=$ms; fc=$cpu; stop
+    fi
+    echo "pair $p before: full $b ms, CPU $bc ms; after/before $(python3 -c "print('%.2f' % ($f / $b))"), CPU $(python3 -c "print('%.2f' % ($fc / $bc))")"
+  else
+    start "$work/full"; f=$ms; fc=$cpu; stop
+  fi
   echo "pair $p: empty $e ms, full $f ms, ratio $(python3 -c "print('%.2f' % ($f / $e))");" \
     "CPU until then: empty $ec ms, full $fc ms, ratio $(python3 -c "print('%.2f' % ($fc / $ec))")"
 done
@@ -171,6 +198,16 @@ def summary(what, pairs):
 summary("start to serving", pairs)
 summary("JVM CPU until serving", [(int(e), int(f)) for e, f in
         re.findall(r"CPU until then: empty (\d+) ms, full (\d+) ms", text)])
+before = re.findall(r"pair (\d+) before: full (\d+) ms, CPU (\d+) ms", text)
+if before:
+    after = {int(p): (int(f), int(fc)) for p, f, fc in re.findall(
+        r"pair (\d+): empty \d+ ms, full (\d+) ms.*full (\d+) ms, ratio", text)}
+    for what, i in (("start to serving", 0), ("JVM CPU until serving", 1)):
+        ratios = sorted(after[int(p)][i] / int((b, bc)[i]) for p, b, bc in before)
+        befores = sorted(int((b, bc)[i]) for p, b, bc in before)
+        print("%s, 100k, before: median %d ms [%d, %d]; after/before median %.2f [%.2f, %.2f]"
+              % (what, statistics.median(befores), befores[0], befores[-1],
+                 statistics.median(ratios), ratios[0], ratios[-1]))
 heaps = [float(h) for h in re.findall(r"heap after GC, [^:]*: ([\d.]+) MiB", text)]
 if len(heaps) == 2:
     print("heap after GC: %.1f MiB with the stories, %.1f MiB empty, ratio %.2f" % (

@@ -2,21 +2,17 @@ package vn.bantin;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
-import io.vertx.ext.web.Router;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +36,6 @@ import vn.bantin.refresh.PollOutcome;
 import vn.bantin.refresh.Refresher;
 import vn.bantin.refresh.Scheduler;
 import vn.bantin.refresh.SourceLeases;
-import vn.bantin.store.SqliteStore;
 import vn.bantin.store.Store;
 import vn.bantin.store.pg.PgSourceLeases;
 import vn.bantin.store.pg.PgStore;
@@ -52,16 +47,10 @@ import vn.bantin.store.pg.PgStore;
  */
 public final class Bantin {
   private static final Logger LOG = Logger.getLogger(Bantin.class.getName());
-  /** How often stories past the retention period are pruned. */
-  private static final long PRUNE_EVERY_MILLIS = TimeUnit.HOURS.toMillis(1);
   /** How long stopping waits for requests in flight. */
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
-  /** How often feeds.yml is looked at for a hand edit. */
-  private static final long RELOAD_EVERY_MILLIS = 2000;
   /** Saved versions of feeds.yml kept for history and rollback. */
   private static final int HISTORY_KEPT = 50;
-  /** PostgreSQL connections for polls and other writes; reads have their own. */
-  private static final int PG_WRITE_CONNECTIONS = 4;
 
   private final Vertx vertx;
   private final Store store;
@@ -117,7 +106,7 @@ public final class Bantin {
         .build();
     // Built here, off any worker, so that its fetches run on an event-loop context.
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
-    return openStore(vertx, settings.store(), clock)
+    return Stores.open(vertx, settings.store(), clock)
         .<Bantin>compose(store -> (local != null ? Future.succeededFuture(local)
                 : vertx.executeBlocking(() -> new ConfigService(feedsFile,
                     settings.store().dataDir().resolve("audit.log"),
@@ -126,20 +115,6 @@ public final class Bantin {
             .compose(config -> wire(vertx, store, fetcher, settings, config, applier, clock,
                 registry, leaseTime)))
         .onFailure(e -> vertx.close());
-  }
-
-  /**
-   * The store {@code settings} select: PostgreSQL, shared by every instance given the same URL,
-   * when {@code url} is set; else SQLite in the data directory.
-   */
-  private static Future<Store> openStore(Vertx vertx, Settings.Store settings,
-      InstantSource clock) {
-    if (!settings.url().isEmpty()) {
-      return PgStore.open(vertx, settings.url(), settings.readPoolSize(), PG_WRITE_CONNECTIONS,
-          clock).map(store -> store);
-    }
-    return SqliteStore.open(vertx, settings.dataDir(), settings.readPoolSize(), clock)
-        .map(store -> store);
   }
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,
@@ -177,55 +152,18 @@ public final class Bantin {
     return store.syncSources(feeds.sources())
         .compose(v -> store.categorize(categories.version(), categories::of))
         .compose(rebuilt -> store.sourceStates())
-        .compose(states -> listen(vertx, router, settings.http(), cores)
+        .compose(states -> Listeners.listen(vertx, router, settings.http(), cores)
             .map(servers -> {
               bantin.servers = servers;
               HttpServer server = servers.get(0);
               bantin.serving = true;
               scheduler.start(feeds, states);
-              vertx.setPeriodic(PRUNE_EVERY_MILLIS, id -> store.prune(
-                  clock.instant().minus(settings.store().retention())).onSuccess(pruned -> {
-                    if (pruned > 0) {
-                      feedService.allChanged(); // no cached feed may list a pruned story
-                    }
-                  }));
-              // Hand edits of feeds.yml come into force within RELOAD_EVERY_MILLIS, and so do
-              // versions saved by other instances sharing the store: at once when announced,
-              // else (a notice lost) at the next look.
-              WorkerExecutor configPool = vertx.createSharedWorkerExecutor("bantin-config", 1);
-              if (store instanceof PgStore shared) {
-                shared.onConfigSaved(() -> configPool.executeBlocking(config::adoptNewest,
-                    false));
-                configPool.executeBlocking(config::adoptNewest, false); // saved while starting
-              }
-              vertx.setPeriodic(RELOAD_EVERY_MILLIS, id -> configPool.executeBlocking(
-                  store instanceof PgStore ? config::adoptNewest : config::reloadIfChanged,
-                  false));
+              Housekeeping.start(vertx, store, config, feedService,
+                  settings.store().retention(), clock);
               LOG.info("bantin serving on http://" + settings.http().host() + ":"
                   + server.actualPort() + " with " + feeds.sources().size() + " sources");
               return bantin;
             }));
-  }
-
-  /**
-   * One HTTP server per core, each deployed in its own verticle instance so that each runs on
-   * its own event loop; they share the port and Vert.x spreads the connections among them. A
-   * single server would serve every connection on one event loop, one core.
-   */
-  private static Future<List<HttpServer>> listen(Vertx vertx, Router router,
-      Settings.Http http, int instances) {
-    // Port 0 would give every instance a port of its own; a negative port asks Vert.x for one
-    // random port that all the servers listening with that value share.
-    int port = http.port() == 0 ? -1 : http.port();
-    List<HttpServer> servers = new CopyOnWriteArrayList<>();
-    return vertx.deployVerticle(() -> new VerticleBase() {
-          @Override
-          public Future<?> start() {
-            return vertx.createHttpServer().requestHandler(router).listen(port, http.host())
-                .onSuccess(servers::add);
-          }
-        }, new DeploymentOptions().setInstances(instances))
-        .map(id -> List.copyOf(servers));
   }
 
   /** The port HTTP listens on (useful when the configured port is 0). */
