@@ -29,15 +29,11 @@ import vn.bantin.config.Settings;
 import vn.bantin.publish.Format;
 
 /**
- * The training run of the class-data-sharing archive that the build writes next to the jar
- * (pom.xml, phase {@code package}): {@code java -XX:DumpLoadedClassList=target/bantin.classlist
- * -cp target/bantin.jar vn.bantin.CdsTraining}, then {@code java -Xshare:dump} of that list into
- * {@code target/bantin.jsa}. It starts bantin the way {@link Main} does, on a temporary data
- * directory with the demo's sources served over loopback, waits for its first poll of them, asks
- * every kind of page once, stops and exits, so the list names every class of start-up, polling and serving.
- * A JVM started with {@code -XX:SharedArchiveFile=target/bantin.jsa} maps those classes already
- * parsed, verified and linked instead of loading them from the jar, which saves about 40% of the
- * CPU time bantin needs before it serves (bench/README.md, "Start-up").
+ * The training run of the class-data-sharing archive that {@link CdsArchive} writes next to the
+ * jar. It starts bantin the way {@link Main} does, on a temporary data directory with the demo's
+ * sources served over loopback, waits for its first poll of them, asks every kind of page once,
+ * stops and exits, so the class list its JVM dumps names every class of start-up, polling and
+ * serving.
  *
  * <p>Never fails the build: whatever goes wrong is printed and the run still exits 0; the list
  * then names the classes loaded until then (a JVM given no usable archive starts as without
