@@ -26,8 +26,9 @@ import vn.bantin.model.Story;
  * The {@link Store} of one machine: an embedded SQLite database, {@code bantin.db} in the data
  * directory, in WAL mode so that readers never wait for the writer. SQLite allows one writer at a
  * time, so every write runs on one connection on the single thread of the {@code
- * bantin-store-write} worker pool, in submission order; reads share a small pool of read-only
- * connections on the {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
+ * bantin-store-write} worker pool, in submission order, the writes queued together committed in
+ * one transaction ({@link GroupCommit}); reads share a small pool of read-only connections on the
+ * {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
  */
 public final class SqliteStore implements Store {
 
@@ -37,6 +38,7 @@ public final class SqliteStore implements Store {
   private final WorkerExecutor writer;
   private final WorkerExecutor readers;
   private final Connection writeConnection;
+  private final GroupCommit writes;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
   private final BlockingQueue<Connection> readConnections;
@@ -51,6 +53,7 @@ public final class SqliteStore implements Store {
     this.writer = writer;
     this.readers = readers;
     this.writeConnection = writeConnection;
+    this.writes = new GroupCommit(writer, writeConnection, GroupCommit.MAX_GROUP_WEIGHT);
     this.statements = new StatementCache(writeConnection);
     this.readConnections = new ArrayBlockingQueue<>(readConnections.size(), false,
         readConnections);
@@ -116,7 +119,8 @@ public final class SqliteStore implements Store {
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
-    return write(c -> StoryWriter.ingest(statements, state, copy, clock.instant(), categories));
+    return write(copy.size() + 1,
+        c -> StoryWriter.ingest(statements, state, copy, clock.instant(), categories));
   }
 
   @Override
@@ -158,8 +162,9 @@ public final class SqliteStore implements Store {
   public synchronized Future<Void> close() {
     if (closing == null) {
       // The write pool is one FIFO thread, so this runs after every write already queued.
-      Future<Void> writes = writer.executeBlocking(() -> {
+      Future<Void> written = writer.executeBlocking(() -> {
         try {
+          writes.drain();
           statements.close();
         } finally {
           writeConnection.close();
@@ -172,7 +177,7 @@ public final class SqliteStore implements Store {
         }
         return null;
       }, false);
-      closing = Future.join(writes, reads).transform(done -> Future.join(writer.close(),
+      closing = Future.join(written, reads).transform(done -> Future.join(writer.close(),
           readers.close()).transform(ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
@@ -180,10 +185,15 @@ public final class SqliteStore implements Store {
   }
 
   private <T> Future<T> write(Jdbc.Work<T> work) {
+    return write(1, work);
+  }
+
+  /** @param weight the entries written, what counts against a {@link GroupCommit} group */
+  private <T> Future<T> write(int weight, Jdbc.Work<T> work) {
     if (closing != null) {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
-    return writer.executeBlocking(() -> Jdbc.inTransaction(writeConnection, true, work), false);
+    return writes.submit(weight, work);
   }
 
   private <T> Future<T> read(Jdbc.Work<T> work) {
