@@ -39,6 +39,7 @@ public final class SqliteStore implements Store {
   private final WorkerExecutor readers;
   private final Connection writeConnection;
   private final GroupCommit writes;
+  private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
   private final BlockingQueue<Connection> readConnections;
@@ -49,8 +50,9 @@ public final class SqliteStore implements Store {
   private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, WorkerExecutor readers, Connection writeConnection,
-      List<Connection> readConnections, InstantSource clock) {
+      List<Connection> readConnections, KeysAhead keys, InstantSource clock) {
     this.writer = writer;
+    this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
     this.writes = new GroupCommit(writer, writeConnection, GroupCommit.MAX_GROUP_WEIGHT);
@@ -76,6 +78,7 @@ public final class SqliteStore implements Store {
     }
     WorkerExecutor writer = vertx.createSharedWorkerExecutor("bantin-store-write", 1);
     WorkerExecutor readers = vertx.createSharedWorkerExecutor("bantin-store-read", readPoolSize);
+    WorkerExecutor keysThread = vertx.createSharedWorkerExecutor("bantin-store-keys", 1);
     Future<SqliteStore> opened = writer.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve(DATABASE_FILE);
@@ -84,11 +87,12 @@ public final class SqliteStore implements Store {
         Connection write = Connections.writer(file);
         connections.add(write);
         Migrations.apply(write, clock);
-        for (int i = 0; i < readPoolSize; i++) {
+        for (int i = 0; i <= readPoolSize; i++) { // the last one is the keys thread's
           connections.add(Connections.reader(file));
         }
+        KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
         return new SqliteStore(writer, readers, write,
-            connections.subList(1, connections.size()), clock);
+            connections.subList(1, readPoolSize + 1), keys, clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -99,6 +103,7 @@ public final class SqliteStore implements Store {
     return opened.onFailure(e -> {
       writer.close();
       readers.close();
+      keysThread.close();
     });
   }
 
@@ -119,8 +124,12 @@ public final class SqliteStore implements Store {
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
-    return write(copy.size() + 1,
-        c -> StoryWriter.ingest(statements, state, copy, clock.instant(), categories));
+    if (closing != null) {
+      return Future.failedFuture(new IllegalStateException("store closed"));
+    }
+    KeysAhead.Batch batch = keys.start(copy);
+    return write(copy.size() + 1, c -> StoryWriter.ingest(statements, state, copy, batch.keys(),
+        clock.instant(), categories));
   }
 
   @Override
@@ -177,8 +186,9 @@ public final class SqliteStore implements Store {
         }
         return null;
       }, false);
-      closing = Future.join(written, reads).transform(done -> Future.join(writer.close(),
-          readers.close()).transform(ignored -> done.succeeded()
+      Future<Void> keysClosed = written.eventually(keys::close);
+      closing = Future.join(written, reads, keysClosed).transform(done -> Future.join(
+          writer.close(), readers.close()).transform(ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
