@@ -80,6 +80,8 @@ final class KeysAhead {
     private final List<Entry> entries;
     private final AtomicBoolean claimed = new AtomicBoolean();
     private final CompletableFuture<List<Keys>> ready = new CompletableFuture<>();
+    /** Fingerprints the keys thread computed; read after {@link #keys}, for the tests. */
+    private int fingerprinted;
 
     Batch(List<Entry> entries) {
       this.entries = entries;
@@ -114,6 +116,7 @@ final class KeysAhead {
           Keys k = StoryIdentity.keysOf(entries.get(i));
           if (!known[i]) {
             k.fingerprint();
+            fingerprinted++;
           }
           keys.add(k);
         }
@@ -121,6 +124,10 @@ final class KeysAhead {
       } catch (SQLException | RuntimeException | Error e) {
         ready.completeExceptionally(e);
       }
+    }
+
+    int fingerprintedAhead() {
+      return fingerprinted;
     }
 
     private List<Keys> lazily() {

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
@@ -36,30 +33,25 @@ public final class SqliteStore implements Store {
   public static final String DATABASE_FILE = "bantin.db";
 
   private final WorkerExecutor writer;
-  private final WorkerExecutor readers;
+  private final ReadPool readers;
   private final Connection writeConnection;
   private final GroupCommit writes;
   private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
-  private final BlockingQueue<Connection> readConnections;
-  private final int readPoolSize;
   private final InstantSource clock;
   private volatile Future<Void> closing;
   /** The category rules; only the writer thread reads and writes it. */
   private Function<Story, Set<String>> categories;
 
-  private SqliteStore(WorkerExecutor writer, WorkerExecutor readers, Connection writeConnection,
-      List<Connection> readConnections, KeysAhead keys, InstantSource clock) {
+  private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
+      KeysAhead keys, InstantSource clock) {
     this.writer = writer;
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
     this.writes = new GroupCommit(writer, writeConnection, GroupCommit.MAX_GROUP_WEIGHT);
     this.statements = new StatementCache(writeConnection);
-    this.readConnections = new ArrayBlockingQueue<>(readConnections.size(), false,
-        readConnections);
-    this.readPoolSize = readConnections.size();
     this.clock = clock;
   }
 
@@ -91,8 +83,8 @@ public final class SqliteStore implements Store {
           connections.add(Connections.reader(file));
         }
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
-        return new SqliteStore(writer, readers, write,
-            connections.subList(1, readPoolSize + 1), keys, clock);
+        return new SqliteStore(writer,
+            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, keys, clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -180,15 +172,10 @@ public final class SqliteStore implements Store {
         }
         return null;
       }, false);
-      Future<Void> reads = readers.executeBlocking(() -> {
-        for (int i = 0; i < readPoolSize; i++) {
-          readConnections.take().close();
-        }
-        return null;
-      }, false);
-      Future<Void> keysClosed = written.eventually(keys::close);
-      closing = Future.join(written, reads, keysClosed).transform(done -> Future.join(
-          writer.close(), readers.close()).transform(ignored -> done.succeeded()
+      Future<Void> others = Future.join(readers.close(), written.eventually(keys::close))
+          .mapEmpty();
+      closing = Future.join(written, others).transform(done -> writer.close().transform(
+          ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
@@ -210,17 +197,6 @@ public final class SqliteStore implements Store {
     if (closing != null) {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
-    return readers.executeBlocking(() -> {
-      Connection connection = readConnections.poll(Connections.BUSY_TIMEOUT_MILLIS,
-          TimeUnit.MILLISECONDS);
-      if (connection == null) {
-        throw new IllegalStateException("no read connection: store closed");
-      }
-      try {
-        return Jdbc.inTransaction(connection, false, work);
-      } finally {
-        readConnections.add(connection);
-      }
-    }, false);
+    return readers.read(work);
   }
 }
