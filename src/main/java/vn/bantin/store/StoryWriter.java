@@ -97,9 +97,12 @@ final class StoryWriter {
           edited++;
         }
       }
-      if (written.outcome() != Outcome.KNOWN && categories != null) {
-        touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
+      if (categories == null || written.outcome() == Outcome.KNOWN) {
+        continue;
       }
+      touched.addAll(written.outcome() == Outcome.NEW
+          ? CategoryMembership.addNew(statements, written.storyId(), entry, categories)
+          : CategoryMembership.update(statements, written.storyId(), categories));
     }
     return new IngestResult(newStories, joined, known, edited, touched);
   }
