@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -37,6 +38,8 @@ public final class SqliteStore implements Store {
   private final Connection writeConnection;
   private final GroupCommit writes;
   private final KeysAhead keys;
+  /** The near-duplicate bands stored; the writer adds to it, the keys thread fills it. */
+  private final BandFilter bandFilter;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
   private final InstantSource clock;
@@ -45,8 +48,9 @@ public final class SqliteStore implements Store {
   private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
-      KeysAhead keys, InstantSource clock) {
+      KeysAhead keys, BandFilter bandFilter, InstantSource clock) {
     this.writer = writer;
+    this.bandFilter = bandFilter;
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
@@ -83,8 +87,10 @@ public final class SqliteStore implements Store {
           connections.add(Connections.reader(file));
         }
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
-        return new SqliteStore(writer,
-            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, keys, clock);
+        BandFilter bands = BandFilter.sizedFor(write, Fingerprint.BANDS);
+        keys.fill(bands);
+        return new SqliteStore(writer, new ReadPool(readers,
+            connections.subList(1, readPoolSize + 1)), write, keys, bands, clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -121,7 +127,7 @@ public final class SqliteStore implements Store {
     }
     KeysAhead.Batch batch = keys.start(copy);
     return write(copy.size() + 1, c -> StoryWriter.ingest(statements, state, copy, batch.keys(),
-        clock.instant(), categories));
+        clock.instant(), categories, bandFilter));
   }
 
   @Override
