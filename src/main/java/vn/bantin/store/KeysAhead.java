@@ -55,17 +55,6 @@ final class KeysAhead {
     return batch;
   }
 
-  /**
-   * Fills {@code filter} from the stored bands on the keys thread, before any batch started
-   * after this call; if that fails, the filter stays unready (every band possible).
-   */
-  void fill(BandFilter filter) {
-    thread.executeBlocking(() -> {
-      filter.fill(reader);
-      return null;
-    }, false);
-  }
-
   /** Closes the read connection on the keys thread, after the batches already started. */
   Future<Void> close() {
     return thread.<Void>executeBlocking(() -> {

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
-import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -38,8 +37,6 @@ public final class SqliteStore implements Store {
   private final Connection writeConnection;
   private final GroupCommit writes;
   private final KeysAhead keys;
-  /** The near-duplicate bands stored; the writer adds to it, the keys thread fills it. */
-  private final BandFilter bandFilter;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
   private final InstantSource clock;
@@ -48,9 +45,8 @@ public final class SqliteStore implements Store {
   private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
-      KeysAhead keys, BandFilter bandFilter, InstantSource clock) {
+      KeysAhead keys, InstantSource clock) {
     this.writer = writer;
-    this.bandFilter = bandFilter;
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
@@ -87,10 +83,8 @@ public final class SqliteStore implements Store {
           connections.add(Connections.reader(file));
         }
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
-        BandFilter bands = BandFilter.sizedFor(write, Fingerprint.BANDS);
-        keys.fill(bands);
-        return new SqliteStore(writer, new ReadPool(readers,
-            connections.subList(1, readPoolSize + 1)), write, keys, bands, clock);
+        return new SqliteStore(writer,
+            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, keys, clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -127,7 +121,7 @@ public final class SqliteStore implements Store {
     }
     KeysAhead.Batch batch = keys.start(copy);
     return write(copy.size() + 1, c -> StoryWriter.ingest(statements, state, copy, batch.keys(),
-        clock.instant(), categories, bandFilter));
+        clock.instant(), categories));
   }
 
   @Override

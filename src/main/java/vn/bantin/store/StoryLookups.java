@@ -36,10 +36,8 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private final PreparedStatement titleStory;
   private final PreparedStatement nearEntries;
   private final PreparedStatement storyExists;
-  private final BandFilter bandFilter;
 
-  StoryLookups(StatementCache statements, BandFilter bandFilter) throws SQLException {
-    this.bandFilter = bandFilter;
+  StoryLookups(StatementCache statements) throws SQLException {
     entryStory = statements.get(
         "SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
     // The earliest sighting decides when several stored stories match.
@@ -75,21 +73,8 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   @Override
   public List<Candidate> nearCandidates(long[] bands, Instant from, Instant to)
       throws SQLException {
-    // Only the bands some stored entry may have; the other places of the IN list repeat the
-    // first of them, which selects nothing more. No band possible: no entry can share one.
-    int possible = 0;
-    long first = 0;
-    for (long band : bands) {
-      if (bandFilter.mayContain(band)) {
-        first = possible == 0 ? band : first;
-        nearEntries.setLong(++possible, band);
-      }
-    }
-    if (possible == 0) {
-      return List.of();
-    }
-    for (int i = possible; i < Fingerprint.BANDS; i++) {
-      nearEntries.setLong(i + 1, first);
+    for (int i = 0; i < bands.length; i++) {
+      nearEntries.setLong(i + 1, bands[i]);
     }
     Jdbc.setInstant(nearEntries, Fingerprint.BANDS + 1, from);
     Jdbc.setInstant(nearEntries, Fingerprint.BANDS + 2, to);

@@ -41,14 +41,11 @@ final class StoryWriter {
   private final PreparedStatement updateFirstSighting;
   private final PreparedStatement lastEntryId;
   private final PreparedStatement insertBands;
-  private final BandFilter bandFilter;
 
-  private StoryWriter(StatementCache statements, Instant now, BandFilter bandFilter)
-      throws SQLException {
+  private StoryWriter(StatementCache statements, Instant now) throws SQLException {
     this.statements = statements;
     this.now = now;
-    this.bandFilter = bandFilter;
-    lookups = new StoryLookups(statements, bandFilter);
+    lookups = new StoryLookups(statements);
     insertStory = prepare("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -72,19 +69,18 @@ final class StoryWriter {
    *
    * @param keys {@link StoryIdentity#keysOf} each entry, in the same order
    * @param categories the category rules, or {@code null} before {@link Store#categorize}
-   * @param bandFilter the bands stored, to which the bands written are added
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
   static IngestResult ingest(StatementCache statements, SourceState state, List<Entry> entries,
-      List<Keys> keys, Instant now, Function<Story, Set<String>> categories,
-      BandFilter bandFilter) throws SQLException {
+      List<Keys> keys, Instant now, Function<Story, Set<String>> categories)
+      throws SQLException {
     SourceStateDao.save(statements, state, true, now);
     int newStories = 0;
     int joined = 0;
     int known = 0;
     int edited = 0;
     Set<String> touched = new TreeSet<>();
-    StoryWriter writer = new StoryWriter(statements, now, bandFilter);
+    StoryWriter writer = new StoryWriter(statements, now);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       if (!entry.sourceId().equals(state.sourceId())) {
@@ -176,7 +172,6 @@ final class StoryWriter {
       entryId = id.getLong(1);
     }
     for (int b = 0; b < bands.length; b++) {
-      bandFilter.add(bands[b]);
       insertBands.setLong(3 * b + 1, bands[b]);
       Jdbc.setInstant(insertBands, 3 * b + 2, entry.published());
       insertBands.setLong(3 * b + 3, entryId);
