@@ -102,7 +102,7 @@ public final class SqliteStore implements Store {
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = List.copyOf(sources);
-    return write(c -> {
+    return write(1, c -> {
       SourceStateDao.sync(c, copy);
       return null;
     });
@@ -126,7 +126,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return write(c -> {
+    return write(1, c -> {
       SourceStateDao.save(statements, state, false, clock.instant());
       return null;
     });
@@ -134,7 +134,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
-    return write(c -> {
+    return write(1, c -> {
       categories = rules;
       return CategoryMembership.rebuild(c, version, rules);
     });
@@ -155,7 +155,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    return write(c -> Retention.prune(statements, cutoff));
+    return write(1, c -> Retention.prune(statements, cutoff));
   }
 
   /** Runs after every write submitted before it; later calls fail with IllegalStateException. */
@@ -179,10 +179,6 @@ public final class SqliteStore implements Store {
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
-  }
-
-  private <T> Future<T> write(Jdbc.Work<T> work) {
-    return write(1, work);
   }
 
   /** @param weight the entries written, what counts against a {@link GroupCommit} group */
