@@ -58,7 +58,9 @@ public final class StoryIdentity {
 
   /**
    * The keys an entry can be found by. The fingerprint is computed when first asked for, so an
-   * entry known by rule 1 (every re-poll) never pays for it.
+   * entry known by rule 1 (every re-poll) never pays for it; the store asks for it ahead, off
+   * its writer thread, for the entries it does not hold yet. Not thread-safe: one thread at a
+   * time, handed over through a future or an executor.
    */
   public static final class Keys {
     private final String canonicalLink;

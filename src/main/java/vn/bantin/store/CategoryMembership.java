@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import vn.bantin.model.Entry;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
 
@@ -54,6 +55,26 @@ final class CategoryMembership {
     Set<String> touched = new TreeSet<>(before);
     touched.addAll(after);
     return touched;
+  }
+
+  /**
+   * Files a story just created from {@code entry}, which no category shows yet: as {@link
+   * #update}, without reading back what was just written.
+   *
+   * @return the categories that show it now
+   */
+  static Set<String> addNew(StatementCache statements, String storyId, Entry entry,
+      Function<Story, Set<String>> rules) throws SQLException {
+    // Exactly what story() reads back: the stored columns, published to the millisecond.
+    Instant published = Instant.ofEpochMilli(entry.published().toEpochMilli());
+    Story story = new Story(storyId, null, entry.title(), entry.summaryHtml(), "", null,
+        published, refs(entry.sourceId()));
+    Set<String> categories = new TreeSet<>(rules.apply(story));
+    PreparedStatement insert = statements.get(INSERT);
+    for (String category : categories) {
+      add(insert, category, storyId, published);
+    }
+    return categories;
   }
 
   /**

@@ -13,9 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
@@ -26,8 +23,9 @@ import vn.bantin.model.Story;
  * The {@link Store} of one machine: an embedded SQLite database, {@code bantin.db} in the data
  * directory, in WAL mode so that readers never wait for the writer. SQLite allows one writer at a
  * time, so every write runs on one connection on the single thread of the {@code
- * bantin-store-write} worker pool, in submission order; reads share a small pool of read-only
- * connections on the {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
+ * bantin-store-write} worker pool, in submission order, the writes queued together committed in
+ * one transaction ({@link GroupCommit}); reads share a small pool of read-only connections on the
+ * {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
  */
 public final class SqliteStore implements Store {
 
@@ -35,26 +33,25 @@ public final class SqliteStore implements Store {
   public static final String DATABASE_FILE = "bantin.db";
 
   private final WorkerExecutor writer;
-  private final WorkerExecutor readers;
+  private final ReadPool readers;
   private final Connection writeConnection;
+  private final GroupCommit writes;
+  private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
-  private final BlockingQueue<Connection> readConnections;
-  private final int readPoolSize;
   private final InstantSource clock;
   private volatile Future<Void> closing;
   /** The category rules; only the writer thread reads and writes it. */
   private Function<Story, Set<String>> categories;
 
-  private SqliteStore(WorkerExecutor writer, WorkerExecutor readers, Connection writeConnection,
-      List<Connection> readConnections, InstantSource clock) {
+  private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
+      KeysAhead keys, InstantSource clock) {
     this.writer = writer;
+    this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
+    this.writes = new GroupCommit(writer, writeConnection, GroupCommit.MAX_GROUP_WEIGHT);
     this.statements = new StatementCache(writeConnection);
-    this.readConnections = new ArrayBlockingQueue<>(readConnections.size(), false,
-        readConnections);
-    this.readPoolSize = readConnections.size();
     this.clock = clock;
   }
 
@@ -73,6 +70,7 @@ public final class SqliteStore implements Store {
     }
     WorkerExecutor writer = vertx.createSharedWorkerExecutor("bantin-store-write", 1);
     WorkerExecutor readers = vertx.createSharedWorkerExecutor("bantin-store-read", readPoolSize);
+    WorkerExecutor keysThread = vertx.createSharedWorkerExecutor("bantin-store-keys", 1);
     Future<SqliteStore> opened = writer.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve(DATABASE_FILE);
@@ -81,11 +79,12 @@ public final class SqliteStore implements Store {
         Connection write = Connections.writer(file);
         connections.add(write);
         Migrations.apply(write, clock);
-        for (int i = 0; i < readPoolSize; i++) {
+        for (int i = 0; i <= readPoolSize; i++) { // the last one is the keys thread's
           connections.add(Connections.reader(file));
         }
-        return new SqliteStore(writer, readers, write,
-            connections.subList(1, connections.size()), clock);
+        KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
+        return new SqliteStore(writer,
+            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, keys, clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -96,13 +95,14 @@ public final class SqliteStore implements Store {
     return opened.onFailure(e -> {
       writer.close();
       readers.close();
+      keysThread.close();
     });
   }
 
   @Override
   public Future<Void> syncSources(List<SourceConfig> sources) {
     List<SourceConfig> copy = List.copyOf(sources);
-    return write(c -> {
+    return write(1, c -> {
       SourceStateDao.sync(c, copy);
       return null;
     });
@@ -116,12 +116,17 @@ public final class SqliteStore implements Store {
   @Override
   public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
     List<Entry> copy = List.copyOf(entries);
-    return write(c -> StoryWriter.ingest(statements, state, copy, clock.instant(), categories));
+    if (closing != null) {
+      return Future.failedFuture(new IllegalStateException("store closed"));
+    }
+    KeysAhead.Batch batch = keys.start(copy);
+    return write(copy.size() + 1, c -> StoryWriter.ingest(statements, state, copy, batch.keys(),
+        clock.instant(), categories));
   }
 
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return write(c -> {
+    return write(1, c -> {
       SourceStateDao.save(statements, state, false, clock.instant());
       return null;
     });
@@ -129,7 +134,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Boolean> categorize(String version, Function<Story, Set<String>> rules) {
-    return write(c -> {
+    return write(1, c -> {
       categories = rules;
       return CategoryMembership.rebuild(c, version, rules);
     });
@@ -150,7 +155,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    return write(c -> Retention.prune(statements, cutoff));
+    return write(1, c -> Retention.prune(statements, cutoff));
   }
 
   /** Runs after every write submitted before it; later calls fail with IllegalStateException. */
@@ -158,49 +163,36 @@ public final class SqliteStore implements Store {
   public synchronized Future<Void> close() {
     if (closing == null) {
       // The write pool is one FIFO thread, so this runs after every write already queued.
-      Future<Void> writes = writer.executeBlocking(() -> {
+      Future<Void> written = writer.executeBlocking(() -> {
         try {
+          writes.drain();
           statements.close();
         } finally {
           writeConnection.close();
         }
         return null;
       }, false);
-      Future<Void> reads = readers.executeBlocking(() -> {
-        for (int i = 0; i < readPoolSize; i++) {
-          readConnections.take().close();
-        }
-        return null;
-      }, false);
-      closing = Future.join(writes, reads).transform(done -> Future.join(writer.close(),
-          readers.close()).transform(ignored -> done.succeeded()
+      Future<Void> others = Future.join(readers.close(), written.eventually(keys::close))
+          .mapEmpty();
+      closing = Future.join(written, others).transform(done -> writer.close().transform(
+          ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
   }
 
-  private <T> Future<T> write(Jdbc.Work<T> work) {
+  /** @param weight the entries written, what counts against a {@link GroupCommit} group */
+  private <T> Future<T> write(int weight, Jdbc.Work<T> work) {
     if (closing != null) {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
-    return writer.executeBlocking(() -> Jdbc.inTransaction(writeConnection, true, work), false);
+    return writes.submit(weight, work);
   }
 
   private <T> Future<T> read(Jdbc.Work<T> work) {
     if (closing != null) {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
-    return readers.executeBlocking(() -> {
-      Connection connection = readConnections.poll(Connections.BUSY_TIMEOUT_MILLIS,
-          TimeUnit.MILLISECONDS);
-      if (connection == null) {
-        throw new IllegalStateException("no read connection: store closed");
-      }
-      try {
-        return Jdbc.inTransaction(connection, false, work);
-      } finally {
-        readConnections.add(connection);
-      }
-    }, false);
+    return readers.read(work);
   }
 }

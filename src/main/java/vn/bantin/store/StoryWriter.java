@@ -67,11 +67,13 @@ final class StoryWriter {
    * Stores {@code state} with its validators and {@code entries}, inside the transaction already
    * open on the connection of {@code statements}.
    *
+   * @param keys {@link StoryIdentity#keysOf} each entry, in the same order
    * @param categories the category rules, or {@code null} before {@link Store#categorize}
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
   static IngestResult ingest(StatementCache statements, SourceState state, List<Entry> entries,
-      Instant now, Function<Story, Set<String>> categories) throws SQLException {
+      List<Keys> keys, Instant now, Function<Story, Set<String>> categories)
+      throws SQLException {
     SourceStateDao.save(statements, state, true, now);
     int newStories = 0;
     int joined = 0;
@@ -79,12 +81,13 @@ final class StoryWriter {
     int edited = 0;
     Set<String> touched = new TreeSet<>();
     StoryWriter writer = new StoryWriter(statements, now);
-    for (Entry entry : entries) {
+    for (int i = 0; i < entries.size(); i++) {
+      Entry entry = entries.get(i);
       if (!entry.sourceId().equals(state.sourceId())) {
         throw new IllegalArgumentException("entry " + entry.key() + " of source "
             + entry.sourceId() + " ingested as " + state.sourceId());
       }
-      Written written = writer.write(entry);
+      Written written = writer.write(entry, keys.get(i));
       switch (written.outcome()) {
         case NEW -> newStories++;
         case JOINED -> joined++;
@@ -94,9 +97,12 @@ final class StoryWriter {
           edited++;
         }
       }
-      if (written.outcome() != Outcome.KNOWN && categories != null) {
-        touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
+      if (categories == null || written.outcome() == Outcome.KNOWN) {
+        continue;
       }
+      touched.addAll(written.outcome() == Outcome.NEW
+          ? CategoryMembership.addNew(statements, written.storyId(), entry, categories)
+          : CategoryMembership.update(statements, written.storyId(), categories));
     }
     return new IngestResult(newStories, joined, known, edited, touched);
   }
@@ -106,8 +112,7 @@ final class StoryWriter {
   /** What became of one entry, and the story it belongs to. */
   private record Written(Outcome outcome, String storyId) {}
 
-  private Written write(Entry entry) throws SQLException {
-    Keys keys = StoryIdentity.keysOf(entry);
+  private Written write(Entry entry, Keys keys) throws SQLException {
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
       String storyId = match.get().storyId();
