@@ -33,6 +33,7 @@ import vn.bantin.parse.FeedParser;
 import vn.bantin.publish.FeedService;
 import vn.bantin.refresh.LocalSourceLeases;
 import vn.bantin.refresh.PollOutcome;
+import vn.bantin.refresh.RefreshSummary;
 import vn.bantin.refresh.Refresher;
 import vn.bantin.refresh.Scheduler;
 import vn.bantin.refresh.SourceLeases;
@@ -164,6 +165,11 @@ public final class Bantin {
                   + server.actualPort() + " with " + feeds.sources().size() + " sources");
               return bantin;
             }));
+  }
+
+  /** Polls every enabled source now, joining polls under way (as the admin API's refresh). */
+  Future<RefreshSummary> refreshAll() {
+    return scheduler.refreshAll();
   }
 
   /** The port HTTP listens on (useful when the configured port is 0). */

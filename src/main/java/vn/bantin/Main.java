@@ -107,6 +107,9 @@ public final class Main {
             f.userAgent()),
         settings.poll(), settings.parse(), settings.serve());
     Bantin bantin = start(demo, feeds);
+    // The feeds are served from the start, empty until the first polls are stored: the address
+    // is printed once they are, so that whoever opens it first sees the merged feeds.
+    bantin.refreshAll().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
     String base = "http://localhost:" + bantin.port();
     System.out.println("bantin demo: sample sources on "
         + "127.0.0.1:" + port + "; merged feeds at " + base + "/feeds/all.rss (.atom, .json), "
