@@ -22,7 +22,7 @@ import java.util.Set;
  * <p>Each swap is made only for the labels bantin's meters carry by default, {@code method}
  * and {@code code}, without a custom request tags provider; with any other label of that side
  * enabled (server: {@code local}, {@code remote}, {@code path}, {@code route}; client:
- * {@code local}, {@code remote}, {@code path}, {@code clientName}) Vert.x's own request meters
+ * {@code local}, {@code remote}, {@code path}, {@code client_name}) Vert.x's own request meters
  * of that side run unchanged.
  */
 public final class ServingMetricsFactory implements VertxMetricsFactory {
