@@ -18,19 +18,30 @@ import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.MetricsNaming;
 
-/** Vert.x's metrics, every one delegated except HTTP servers' request meters. */
+/**
+ * Vert.x's metrics, every one delegated except the request meters of HTTP servers and of HTTP
+ * clients, each replaced only where {@link ServingMetricsFactory} found it exact.
+ */
 final class WithServingMeters implements VertxMetrics {
   /** Vert.x's base name of HTTP server meters ({@code MetricsDomain.HTTP_SERVER}). */
   private static final String HTTP_SERVER = "vertx.http.server.";
+  /** Vert.x's base name of HTTP client meters ({@code MetricsDomain.HTTP_CLIENT}). */
+  private static final String HTTP_CLIENT = "vertx.http.client.";
 
   private final VertxMetrics vertx;
   private final MeterRegistry registry;
-  private final MetricsNaming names;
+  /** Server names, or null to keep Vert.x's own server request meters. */
+  private final MetricsNaming serverNames;
+  /** Shared by every HTTP client, or null to keep Vert.x's own client request meters. */
+  private final ClientRequestMeters clientRequests;
 
-  WithServingMeters(VertxMetrics vertx, MeterRegistry registry, MetricsNaming names) {
+  WithServingMeters(VertxMetrics vertx, MeterRegistry registry, MetricsNaming names,
+      boolean server, boolean client) {
     this.vertx = vertx;
     this.registry = registry;
-    this.names = names.withBaseName(HTTP_SERVER);
+    this.serverNames = server ? names.withBaseName(HTTP_SERVER) : null;
+    this.clientRequests = client
+        ? new ClientRequestMeters(registry, names.withBaseName(HTTP_CLIENT)) : null;
   }
 
   @Override
@@ -38,7 +49,8 @@ final class WithServingMeters implements VertxMetrics {
       SocketAddress localAddress) {
     HttpServerMetrics<?, ?, ?> own = vertx.createHttpServerMetrics(options, localAddress);
     // null: the category is disabled.
-    return own == null ? null : new HttpServerMeters(own, registry, names);
+    return own == null || serverNames == null ? own
+        : new HttpServerMeters(own, registry, serverNames);
   }
 
   @Override
@@ -54,7 +66,10 @@ final class WithServingMeters implements VertxMetrics {
 
   @Override
   public HttpClientMetrics<?, ?, ?> createHttpClientMetrics(HttpClientOptions options) {
-    return vertx.createHttpClientMetrics(options);
+    HttpClientMetrics<?, ?, ?> own = vertx.createHttpClientMetrics(options);
+    // null: the category is disabled.
+    return own == null || clientRequests == null ? own
+        : new HttpClientMeters(own, clientRequests);
   }
 
   @Override

@@ -24,9 +24,7 @@ import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +58,7 @@ class ServingMetricsFactoryTest {
         "# HELP vertx_http_server_requests_total Number of processed requests");
   }
 
-  static Stream<Arguments> options() {
+  static Stream<Arguments> serverOptions() {
     Supplier<MicrometerMetricsOptions> defaults = () -> new MicrometerMetricsOptions()
         .setEnabled(true);
     return Stream.of(
@@ -77,10 +75,35 @@ class ServingMetricsFactoryTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("options")
-  void swapsOnlyWhereItGivesExactlyVertxOwnMeters(String name, MetricsOptions options,
+  @MethodSource("serverOptions")
+  void swapsServerMetersOnlyWhereItGivesExactlyVertxOwn(String name, MetricsOptions options,
       boolean swaps) {
-    assertThat(ServingMetricsFactory.swaps(options)).isEqualTo(swaps);
+    assertThat(ServingMetricsFactory.swapsServerMeters(options)).isEqualTo(swaps);
+  }
+
+  static Stream<Arguments> clientOptions() {
+    Supplier<MicrometerMetricsOptions> defaults = () -> new MicrometerMetricsOptions()
+        .setEnabled(true);
+    return Stream.of(
+        Arguments.of("Vert.x's default labels (bantin's)", defaults.get(), true),
+        Arguments.of("route label (a server's only)", defaults.get().addLabels(Label.HTTP_ROUTE),
+            true),
+        Arguments.of("path label", defaults.get().addLabels(Label.HTTP_PATH), false),
+        Arguments.of("remote address label", defaults.get().addLabels(Label.REMOTE), false),
+        Arguments.of("local address label", defaults.get().addLabels(Label.LOCAL), false),
+        Arguments.of("client name label", defaults.get().addLabels(Label.CLIENT_NAME), false),
+        Arguments.of("no method label",
+            defaults.get().setLabels(EnumSet.of(Label.HTTP_CODE)), false),
+        Arguments.of("custom request tags", defaults.get()
+            .setClientRequestTagsProvider(r -> List.of(Tag.of("x", "y"))), false),
+        Arguments.of("not Micrometer options", new MetricsOptions().setEnabled(true), false));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("clientOptions")
+  void swapsClientMetersOnlyWhereItGivesExactlyVertxOwn(String name, MetricsOptions options,
+      boolean swaps) {
+    assertThat(ServingMetricsFactory.swapsClientMeters(options)).isEqualTo(swaps);
   }
 
   /** Serves a fixed script of requests with metrics from {@code factory}, then scrapes. */
@@ -120,7 +143,7 @@ class ServingMetricsFactoryTest {
           get(base + "/missing").build())) {
         client.send(request, HttpResponse.BodyHandlers.ofString());
       }
-      return httpServerMeters(registry);
+      return Exposition.lines(registry, "vertx_http_server_");
     } finally {
       vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
     }
@@ -128,26 +151,5 @@ class ServingMetricsFactoryTest {
 
   private static HttpRequest.Builder get(String uri) {
     return HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5));
-  }
-
-  /**
-   * The {@code vertx_http_server_*} lines, durations blanked; waits until no request is active
-   * (a response's end is recorded once its bytes are written, which may be after the client
-   * read them).
-   */
-  private static String httpServerMeters(PrometheusMeterRegistry registry) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    String lines;
-    do {
-      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
-      lines = registry.scrape().lines()
-          .filter(l -> l.contains("vertx_http_server_"))
-          .map(l -> l.matches("vertx_http_server_response_time_seconds_(sum|max)\\{.*")
-              ? l.replaceFirst("} .*", "} (a duration)") : l)
-          .sorted()
-          .collect(Collectors.joining("\n"));
-    } while (lines.matches("(?s).*vertx_http_server_active_requests\\{[^}]*} [1-9].*")
-        && System.nanoTime() < deadline);
-    return lines;
   }
 }
