@@ -9,7 +9,6 @@ import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 import io.vertx.micrometer.MetricsNaming;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 
@@ -30,18 +29,22 @@ final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Reque
   private final HttpServerMetrics<Object, Object, Object> sockets;
   private final MeterRegistry registry;
   private final MetricsNaming names;
-  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
+  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod;
 
   /**
    * @param sockets Vert.x's metrics of the same server, for everything but requests
    * @param names Vert.x's names with the HTTP server's base name ({@code vertx.http.server.})
+   * @param byMethod the meters by method, shared by every server of the Vert.x instance: the
+   *     registry keeps the first active-requests gauge of a name and tags, so servers with
+   *     meters of their own would count their active requests where nobody reads them
    */
   @SuppressWarnings("unchecked")
   HttpServerMeters(HttpServerMetrics<?, ?, ?> sockets, MeterRegistry registry,
-      MetricsNaming names) {
+      MetricsNaming names, ConcurrentMap<HttpMethod, MethodMeters> byMethod) {
     this.sockets = (HttpServerMetrics<Object, Object, Object>) sockets;
     this.registry = registry;
     this.names = names;
+    this.byMethod = byMethod;
   }
 
   @Override

@@ -3,6 +3,7 @@ package vn.bantin.metrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.NetClientOptions;
@@ -17,6 +18,8 @@ import io.vertx.core.spi.metrics.PoolMetrics;
 import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.MetricsNaming;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Vert.x's metrics, every one delegated except the request meters of HTTP servers and of HTTP
@@ -32,6 +35,8 @@ final class WithServingMeters implements VertxMetrics {
   private final MeterRegistry registry;
   /** Server names, or null to keep Vert.x's own server request meters. */
   private final MetricsNaming serverNames;
+  /** Server request meters by method, shared by every HTTP server (see HttpServerMeters). */
+  private final ConcurrentMap<HttpMethod, MethodMeters> serverMeters = new ConcurrentHashMap<>();
   /** Shared by every HTTP client, or null to keep Vert.x's own client request meters. */
   private final ClientRequestMeters clientRequests;
 
@@ -50,7 +55,7 @@ final class WithServingMeters implements VertxMetrics {
     HttpServerMetrics<?, ?, ?> own = vertx.createHttpServerMetrics(options, localAddress);
     // null: the category is disabled.
     return own == null || serverNames == null ? own
-        : new HttpServerMeters(own, registry, serverNames);
+        : new HttpServerMeters(own, registry, serverNames, serverMeters);
   }
 
   @Override

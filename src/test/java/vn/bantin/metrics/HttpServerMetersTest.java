@@ -10,6 +10,8 @@ import io.vertx.core.spi.observability.HttpResponse;
 import io.vertx.micrometer.MetricsNaming;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.lang.reflect.Proxy;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 
 /** The active-request bookkeeping Vert.x's own meters keep, request by request. */
@@ -18,8 +20,27 @@ class HttpServerMetersTest {
   /** Vert.x's default names, as bantin's options use them. */
   private final MetricsNaming names =
       new MicrometerMetricsOptions().getMetricsNaming().withBaseName("vertx.http.server.");
+  private final ConcurrentMap<HttpMethod, MethodMeters> byMethod = new ConcurrentHashMap<>();
   private final HttpServerMeters meters =
-      new HttpServerMeters(new HttpServerMetrics<>() { }, registry, names);
+      new HttpServerMeters(new HttpServerMetrics<>() { }, registry, names, byMethod);
+
+  @Test
+  void serversSharingTheMetersCountTheirActiveRequestsInOneGauge() {
+    // Bantin runs one server per core; each gets metrics of its own from Vert.x.
+    HttpServerMeters other =
+        new HttpServerMeters(new HttpServerMetrics<>() { }, registry, names, byMethod);
+    HttpServerMeters.Request first = meters.requestBegin(null, get());
+    HttpServerMeters.Request second = other.requestBegin(null, get());
+    assertThat(active()).isEqualTo(2);
+    other.requestEnd(second, get(), 0);
+    other.responseEnd(second, status(200), 0);
+    assertThat(active()).isEqualTo(1);
+    meters.requestEnd(first, get(), 0);
+    meters.responseEnd(first, status(200), 0);
+    assertThat(active()).isZero();
+    assertThat(registry.get(names.getHttpRequestsCount()).tag("code", "200").counter().count())
+        .isEqualTo(2);
+  }
 
   @Test
   void aRequestIsActiveUntilBothItAndItsResponseHaveEnded() {
