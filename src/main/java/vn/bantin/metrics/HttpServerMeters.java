@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Any event-loop thread may call it; meters are created at most once per key (a race only
  * makes the registry return the meter already registered).
  */
-final class HttpServerMeters implements HttpServerMetrics<HttpServerMeters.Request, Object, Object> {
+final class HttpServerMeters
+    implements HttpServerMetrics<HttpServerMeters.Request, Object, Object> {
   private final HttpServerMetrics<Object, Object, Object> sockets;
   private final MeterRegistry registry;
   private final MetricsNaming names;
