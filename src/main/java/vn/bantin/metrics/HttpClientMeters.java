@@ -11,7 +11,7 @@ import io.vertx.core.spi.observability.HttpResponse;
  * One HTTP client's metrics: its requests go to the shared {@link ClientRequestMeters}, its
  * connections (sockets, bytes, errors, websockets) stay Vert.x's.
  */
-final class HttpClientMeters
+final class HttpClientMeters extends SocketMeters
     implements HttpClientMetrics<ClientRequestMeters.Request, Object, Object> {
   private final HttpClientMetrics<Object, Object, Object> sockets;
   private final ClientRequestMeters requests;
@@ -19,6 +19,7 @@ final class HttpClientMeters
   /** @param sockets Vert.x's metrics of the same client, for everything but requests */
   @SuppressWarnings("unchecked")
   HttpClientMeters(HttpClientMetrics<?, ?, ?> sockets, ClientRequestMeters requests) {
+    super(sockets);
     this.sockets = (HttpClientMetrics<Object, Object, Object>) sockets;
     this.requests = requests;
   }
@@ -38,35 +39,5 @@ final class HttpClientMeters
   @Override
   public void disconnected(Object webSocket) {
     sockets.disconnected(webSocket);
-  }
-
-  @Override
-  public Object connected(SocketAddress remote, String remoteName) {
-    return sockets.connected(remote, remoteName);
-  }
-
-  @Override
-  public void disconnected(Object socket, SocketAddress remote) {
-    sockets.disconnected(socket, remote);
-  }
-
-  @Override
-  public void bytesRead(Object socket, SocketAddress remote, long bytes) {
-    sockets.bytesRead(socket, remote, bytes);
-  }
-
-  @Override
-  public void bytesWritten(Object socket, SocketAddress remote, long bytes) {
-    sockets.bytesWritten(socket, remote, bytes);
-  }
-
-  @Override
-  public void exceptionOccurred(Object socket, SocketAddress remote, Throwable t) {
-    sockets.exceptionOccurred(socket, remote, t);
-  }
-
-  @Override
-  public void close() {
-    sockets.close();
   }
 }

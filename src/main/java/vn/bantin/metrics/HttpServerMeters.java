@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Clock;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.ServerWebSocket;
-import io.vertx.core.net.SocketAddress;
 import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
@@ -25,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Any event-loop thread may call it; meters are created at most once per key (a race only
  * makes the registry return the meter already registered).
  */
-final class HttpServerMeters
+final class HttpServerMeters extends SocketMeters
     implements HttpServerMetrics<HttpServerMeters.Request, Object, Object> {
   private final HttpServerMetrics<Object, Object, Object> sockets;
   private final MeterRegistry registry;
@@ -42,6 +41,7 @@ final class HttpServerMeters
   @SuppressWarnings("unchecked")
   HttpServerMeters(HttpServerMetrics<?, ?, ?> sockets, MeterRegistry registry,
       MetricsNaming names, ConcurrentMap<HttpMethod, MethodMeters> byMethod) {
+    super(sockets);
     this.sockets = (HttpServerMetrics<Object, Object, Object>) sockets;
     this.registry = registry;
     this.names = names;
@@ -130,35 +130,6 @@ final class HttpServerMeters
     sockets.disconnected(webSocket);
   }
 
-  @Override
-  public Object connected(SocketAddress remote, String remoteName) {
-    return sockets.connected(remote, remoteName);
-  }
-
-  @Override
-  public void disconnected(Object socket, SocketAddress remote) {
-    sockets.disconnected(socket, remote);
-  }
-
-  @Override
-  public void bytesRead(Object socket, SocketAddress remote, long bytes) {
-    sockets.bytesRead(socket, remote, bytes);
-  }
-
-  @Override
-  public void bytesWritten(Object socket, SocketAddress remote, long bytes) {
-    sockets.bytesWritten(socket, remote, bytes);
-  }
-
-  @Override
-  public void exceptionOccurred(Object socket, SocketAddress remote, Throwable t) {
-    sockets.exceptionOccurred(socket, remote, t);
-  }
-
-  @Override
-  public void close() {
-    sockets.close();
-  }
 
   /** One request in flight: Vert.x's bookkeeping of when both sides have ended. */
   static final class Request {
