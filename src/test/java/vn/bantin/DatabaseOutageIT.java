@@ -30,8 +30,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,22 +54,8 @@ class DatabaseOutageIT {
   @TempDir Path tmp;
   private final HttpClient client = HttpClient.newHttpClient();
   private final List<Bantin> running = new ArrayList<>();
-  private final List<String> blocked = new CopyOnWriteArrayList<>();
-  private final Handler watcher = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      String message = String.valueOf(record.getMessage());
-      if (message.contains("has been blocked") || message.contains("Thread blocked")) {
-        blocked.add(message);
-      }
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
-  };
+  private final BlockedThreads watcher = new BlockedThreads();
+  private final List<String> blocked = watcher.warnings();
   private EmbeddedPostgres postgres;
   private int port;
   private FixtureUpstream upstream;

@@ -11,14 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,8 +48,8 @@ class HostileLoadIT {
   void aCachedFeedStaysFastWhileFiftyHostileSourcesArePolled() throws Exception {
     Path wrk = onPath("wrk");
     Assumptions.assumeTrue(wrk != null, "wrk is not installed (apt-get install wrk)");
-    List<String> blocked = new CopyOnWriteArrayList<>();
-    Handler watcher = blockedThreadWatcher(blocked);
+    BlockedThreads watcher = new BlockedThreads();
+    List<String> blocked = watcher.warnings();
     try (HostileUpstream upstream = new HostileUpstream()) {
       List<SourceConfig> sources = hostileSources(upstream);
       sources.add(TestServer.source("lon", upstream.conditional("/lon.rss",
@@ -150,24 +147,6 @@ class HostileLoadIT {
     // An element flood after the items makes the poll fail (body_too_large) after the work.
     return xml.append("<x/>".repeat(300_000)).append("</channel></rss>").toString()
         .getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static Handler blockedThreadWatcher(List<String> blocked) {
-    return new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        String message = String.valueOf(record.getMessage());
-        if (message.contains("has been blocked") || message.contains("Thread blocked")) {
-          blocked.add(message);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
   }
 
   private static String run(String... command) throws Exception {
