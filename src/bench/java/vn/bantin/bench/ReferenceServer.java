@@ -13,7 +13,6 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -53,11 +52,7 @@ final class ReferenceServer extends VerticleBase {
   }
 
   public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new HashMap<>();
-    for (String a : argv) {
-      int eq = a.indexOf('=');
-      args.put(a.substring(0, eq), a.substring(eq + 1));
-    }
+    Map<String, String> args = BenchArgs.parse(argv);
     int port = Integer.parseInt(args.get("port"));
     int instances = Integer.parseInt(args.getOrDefault("instances",
         Integer.toString(Runtime.getRuntime().availableProcessors())));

@@ -9,7 +9,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,11 +30,7 @@ public final class SharedPollBench {
   private SharedPollBench() {}
 
   public static void main(String[] argv) throws Exception {
-    Map<String, String> args = new HashMap<>();
-    for (String a : argv) {
-      int eq = a.indexOf('=');
-      args.put(a.substring(0, eq), a.substring(eq + 1));
-    }
+    Map<String, String> args = BenchArgs.parse(argv);
     Path work = Path.of(args.get("work"));
     int feeds = Integer.parseInt(args.getOrDefault("feeds", "1000"));
     int items = Integer.parseInt(args.getOrDefault("items", "50"));
