@@ -129,7 +129,15 @@ final class ConfigHistory implements ConfigVersions {
   @Override
   public void undoAdd(ConfigVersion version) {
     versions.remove(version);
-    deleteFiles(version.version()); // the number stays used: last is not lowered
+    // The number stays taken: last is not lowered, and an empty .yml without its .json (no
+    // version, see open) keeps it taken across restarts too.
+    deleteQuietly(file(version.version(), "json"));
+    try {
+      Files.write(file(version.version(), "yml"), new byte[0]);
+    } catch (IOException e) {
+      LOG.log(Level.WARNING, "config history: cannot empty " + file(version.version(), "yml")
+          + ": " + e);
+    }
   }
 
   /** Deletes the versions beyond {@code keep}, oldest first; a failure is only logged. */

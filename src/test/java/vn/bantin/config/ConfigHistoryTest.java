@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,22 @@ class ConfigHistoryTest {
     second.replace(V2, null, "token:aaaa");
 
     assertThat(second.history()).extracting(ConfigVersion::version).containsExactly(6, 5);
+  }
+
+  @Test
+  void aVersionTakenBackKeepsItsNumberTakenAcrossARestart() throws Exception {
+    Path dir = tmp.resolve("undo");
+    ConfigHistory history = ConfigHistory.open(dir, 20, new AtomicFiles());
+    history.add(0, V1, Instant.EPOCH, "initial", "file");
+    ConfigVersion second = history.add(1, V2, Instant.EPOCH, "changed", "token:aaaa");
+    history.undoAdd(second);
+    assertThat(history.newest()).map(ConfigVersion::version).contains(1);
+
+    ConfigHistory reopened = ConfigHistory.open(dir, 20, new AtomicFiles());
+
+    assertThat(reopened.versions()).extracting(ConfigVersion::version).containsExactly(1);
+    assertThat(reopened.add(1, V2, Instant.EPOCH, "changed again", "token:aaaa").version())
+        .isEqualTo(3);
   }
 
   @Test

@@ -49,7 +49,9 @@ class ConfigServiceFailureTest {
     assertThat(f.feedsBytes()).isEqualTo(before);
     assertThat(service.text()).isEqualTo(V1);
     assertThat(service.history()).extracting(ConfigVersion::version).containsExactly(1);
-    assertThat(f.historyDir.resolve("000002.yml")).doesNotExist();
+    // No version 2; an empty 000002.yml keeps its number taken (numbers are never reused).
+    assertThat(f.historyDir.resolve("000002.json")).doesNotExist();
+    assertThat(f.historyDir.resolve("000002.yml")).isEmptyFile();
     assertThat(f.changes).isEmpty();
     try (var files = Files.list(f.feeds.getParent())) {
       assertThat(files).containsExactly(f.feeds);

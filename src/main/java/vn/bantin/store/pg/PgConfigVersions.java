@@ -24,7 +24,9 @@ import vn.bantin.config.ConfigVersions;
  * version 3), so that an edit made through any instance is kept once and comes into force on
  * every one. A save inserts the version after the one it was made from, only while that is the
  * newest, and announces it on {@link PgChanges#CONFIG_CHANNEL} in the same transaction, so the
- * others hear of it when, and only if, it commits. Blocking: {@code ConfigService} calls it from
+ * others hear of it when, and only if, it commits. A version taken back ({@link #undoAdd}) is
+ * withdrawn (schema version 4): it keeps its number, so numbers are never reused, and is
+ * otherwise gone. Blocking: {@code ConfigService} calls it from
  * a worker thread, never an event loop.
  */
 public final class PgConfigVersions implements ConfigVersions {
@@ -34,6 +36,8 @@ public final class PgConfigVersions implements ConfigVersions {
   /** The longest a call waits for the database. */
   private static final long TIMEOUT_SECONDS = 30;
   private static final String COLUMNS = "version, etag, saved_at, summary";
+  /** The versions that are not withdrawn. */
+  private static final String KEPT = "config_versions WHERE NOT withdrawn";
 
   private final Pool pool;
   private final int keep;
@@ -54,28 +58,28 @@ public final class PgConfigVersions implements ConfigVersions {
   @Override
   public List<ConfigVersion> versions() {
     return unchecked(pool.preparedQuery("SELECT " + COLUMNS
-        + " FROM config_versions ORDER BY version DESC LIMIT $1").execute(Tuple.of(keep))
+        + " FROM " + KEPT + " ORDER BY version DESC LIMIT $1").execute(Tuple.of(keep))
         .map(PgConfigVersions::versions));
   }
 
   @Override
   public Optional<ConfigVersion> newest() {
     return unchecked(pool.query("SELECT " + COLUMNS
-        + " FROM config_versions ORDER BY version DESC LIMIT 1").execute()
+        + " FROM " + KEPT + " ORDER BY version DESC LIMIT 1").execute()
         .map(rows -> versions(rows).stream().findFirst()));
   }
 
   @Override
   public Optional<ConfigVersion> find(int version) {
     return unchecked(pool.preparedQuery("SELECT " + COLUMNS
-        + " FROM config_versions WHERE version = $1").execute(Tuple.of(version))
+        + " FROM " + KEPT + " AND version = $1").execute(Tuple.of(version))
         .map(rows -> versions(rows).stream().findFirst()));
   }
 
   @Override
   public String text(ConfigVersion version) throws IOException {
     RowSet<Row> rows = await(pool.preparedQuery(
-        "SELECT yaml FROM config_versions WHERE version = $1").execute(
+        "SELECT yaml FROM " + KEPT + " AND version = $1").execute(
             Tuple.of(version.version())));
     if (rows.size() == 0) {
       throw new IOException("version " + version.version() + " is no longer kept");
@@ -87,22 +91,28 @@ public final class PgConfigVersions implements ConfigVersions {
   public ConfigVersion add(int after, String text, Instant savedAt, String summary,
       String actor) throws IOException {
     // Milliseconds, as stored, so that this instance's version equals what the others read.
-    ConfigVersion version = new ConfigVersion(after + 1, ConfigVersions.etag(text),
-        Instant.ofEpochMilli(savedAt.toEpochMilli()), summary);
-    // Inserted only while `after` is the newest; two instances inserting the same number at
-    // once queue on the primary key, and the second gets a unique violation.
+    Instant saved = Instant.ofEpochMilli(savedAt.toEpochMilli());
+    String etag = ConfigVersions.etag(text);
+    // Inserted only while `after` is the newest kept version, numbered above every number ever
+    // taken, withdrawn ones too. Two instances inserting at once take the same number and queue
+    // on the primary key; the second gets a unique violation.
     Future<Integer> inserted = pool.withTransaction(c -> c.preparedQuery(
             "INSERT INTO config_versions (version, yaml, etag, saved_at, summary, actor)"
-                + " SELECT $1, $2, $3, $4, $5, $6 WHERE (SELECT COALESCE(MAX(version), 0)"
-                + " FROM config_versions) = $7")
-        .execute(Tuple.from(List.of(version.version(), text, version.etag(),
-            version.savedAt().toEpochMilli(), summary, actor, after)))
-        .compose(rows -> rows.rowCount() == 0 ? Future.succeededFuture(0)
-            : PgChanges.announceConfig(c, version.version()).map(1)));
+                + " SELECT COALESCE(MAX(version), 0) + 1, $1, $2, $3, $4, $5"
+                + " FROM config_versions"
+                + " HAVING COALESCE(MAX(version) FILTER (WHERE NOT withdrawn), 0) = $6"
+                + " RETURNING version")
+        .execute(Tuple.from(List.of(text, etag, saved.toEpochMilli(), summary, actor, after)))
+        .compose(rows -> {
+          if (rows.size() == 0) {
+            return Future.succeededFuture(0);
+          }
+          int number = rows.iterator().next().getInteger(0);
+          return PgChanges.announceConfig(c, number).map(number);
+        }));
+    int number;
     try {
-      if (await(inserted) == 0) {
-        throw conflict(after);
-      }
+      number = await(inserted);
     } catch (IOException e) {
       if (e.getCause() instanceof PgException pg
           && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
@@ -110,14 +120,18 @@ public final class PgConfigVersions implements ConfigVersions {
       }
       throw e;
     }
-    return version;
+    if (number == 0) {
+      throw conflict(after);
+    }
+    return new ConfigVersion(number, etag, saved, summary);
   }
 
   @Override
   public void undoAdd(ConfigVersion version) {
     try {
+      // The text goes; the number stays taken.
       await(pool.withTransaction(c -> c.preparedQuery(
-              "DELETE FROM config_versions WHERE version = $1")
+              "UPDATE config_versions SET withdrawn = TRUE, yaml = '' WHERE version = $1")
           .execute(Tuple.of(version.version()))
           .compose(rows -> PgChanges.announceConfig(c, version.version()))));
     } catch (IOException e) {
@@ -129,8 +143,11 @@ public final class PgConfigVersions implements ConfigVersions {
   @Override
   public void trim() {
     try {
-      await(pool.preparedQuery("DELETE FROM config_versions WHERE version <="
-          + " (SELECT MAX(version) FROM config_versions) - $1").execute(Tuple.of(keep)));
+      // Below the oldest of the newest `keep` kept versions; withdrawn numbers above it stay,
+      // so the highest number ever taken is never deleted.
+      await(pool.preparedQuery("DELETE FROM config_versions WHERE version < (SELECT MIN(version)"
+          + " FROM (SELECT version FROM " + KEPT + " ORDER BY version DESC LIMIT $1) newest)")
+          .execute(Tuple.of(keep)));
     } catch (IOException e) {
       LOG.warning("cannot trim the configuration versions: " + e.getMessage());
     }

@@ -80,6 +80,29 @@ class PgConfigVersionsTest {
 
     versions.undoAdd(versions.newest().orElseThrow());
     assertThat(versions.versions()).extracting(ConfigVersion::version).containsExactly(3);
+    assertThat(versions.find(4)).isEmpty();
+  }
+
+  @Test
+  void aVersionTakenBackKeepsItsNumberTaken() throws Exception {
+    ConfigVersions onA = a.configVersions(50);
+    ConfigVersions onB = b.configVersions(50);
+    onA.add(0, V1, NOW, "initial", "file");
+    onA.undoAdd(onA.add(1, V2, NOW, "changed", "token:3f9a1c2b"));
+
+    assertThat(onB.newest()).map(ConfigVersion::version).contains(1);
+    // Made from version 1, the newest kept: saved, as version 3.
+    ConfigVersion third = onB.add(1, V2, NOW, "changed again", "token:3f9a1c2b");
+    assertThat(third.version()).isEqualTo(3);
+    assertThat(onA.versions()).extracting(ConfigVersion::version).containsExactly(3, 1);
+    assertThat(onA.text(third)).isEqualTo(V2);
+    assertThatThrownBy(() -> onA.add(1, V1, NOW, "stale", "token:3f9a1c2b"))
+        .isInstanceOf(ConfigVersions.Conflict.class);
+
+    // Trimming to one keeps version 3 and, below it, nothing.
+    a.configVersions(1).trim();
+    assertThat(onA.versions()).extracting(ConfigVersion::version).containsExactly(3);
+    assertThat(onA.add(3, V1, NOW, "fourth", "file").version()).isEqualTo(4);
   }
 
   @Test
