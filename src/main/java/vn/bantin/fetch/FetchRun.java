@@ -15,9 +15,9 @@ import vn.bantin.model.FailureCode;
 
 /**
  * One fetch from admission to result: the hop loop (resolve and check, request, redirect), the
- * body, and the absolute deadline over all of it. Runs on the fetcher's event loop, except the
- * inflating of a gzip body, which runs on a worker one chunk at a time while the response waits;
- * completes exactly once, and whatever is still in flight then is reset.
+ * body ({@link BodyRead}), and the absolute deadline over all of it ({@link Deadlines}). Runs on
+ * the fetcher's event loop; completes exactly once, and whatever is still in flight then is
+ * reset.
  */
 final class FetchRun {
 
@@ -32,17 +32,18 @@ final class FetchRun {
   private final FetchRequest request;
   private final Redirects redirects;
   private final Promise<FetchResult> result = Promise.promise();
-  private long deadlineTimer;
+  private final Deadlines deadlines;
+  private Deadlines.Entry deadline;
   private HttpClientRequest inFlight;
   private boolean inFlightOpen;
-  private BodyCollector body;
-  private Future<Failure> decoding; // the chunk being inflated on a worker, if any
+  private BodyRead body; // of a 200, once one came
   private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
   FetchRun(Vertx vertx, HttpClient client, Settings.Fetch settings, CheckedResolver resolver,
-      InstantSource clock, FetchRequest request, FetchUrl start) {
+      Deadlines deadlines, InstantSource clock, FetchRequest request, FetchUrl start) {
     this.vertx = vertx;
+    this.deadlines = deadlines;
     this.client = client;
     this.settings = settings;
     this.resolver = resolver;
@@ -53,9 +54,8 @@ final class FetchRun {
 
   /** Starts the deadline, then the first hop; the future never fails. */
   Future<FetchResult> start(FetchUrl url) {
-    long deadline = Math.max(1, settings.deadline().toMillis());
-    deadlineTimer = vertx.setTimer(deadline, id -> finish(failed(new Failure(FailureCode.TIMEOUT,
-        "no complete answer within " + deadline + " ms"))));
+    deadline = deadlines.start(() -> finish(failed(new Failure(FailureCode.TIMEOUT,
+        "no complete answer within " + deadlines.allowanceMillis() + " ms"))));
     hop(url);
     return result.future();
   }
@@ -118,7 +118,7 @@ final class FetchRun {
       receive(url, response);
       return;
     }
-    drain(response).onComplete(drained -> {
+    BodyRead.drain(response, DRAIN_LIMIT, ended -> inFlightOpen = false).onComplete(drained -> {
       if (done) {
         return;
       }
@@ -140,78 +140,21 @@ final class FetchRun {
   }
 
   private void receive(FetchUrl url, HttpClientResponse response) {
-    String encoding = response.getHeader(HttpHeaders.CONTENT_ENCODING);
-    body = BodyCollector.forEncoding(encoding, settings.maxBodyBytes(),
-        settings.maxDecodedBytes());
-    if (body == null) {
-      finish(failed(new Failure(FailureCode.UNSUPPORTED_ENCODING,
-          "Content-Encoding '" + encoding + "' was not asked for")));
-      return;
-    }
-    long declared = ResponseHeaders.contentLength(response);
-    if (declared > settings.maxBodyBytes()) {
-      // Refused before reading a byte; finish() resets the request.
-      finish(failed(new Failure(FailureCode.BODY_TOO_LARGE, "Content-Length " + declared
-          + " over " + settings.maxBodyBytes() + " bytes")));
-      return;
-    }
-    boolean inflate = body.isGzipped();
-    response.handler(chunk -> {
-      if (done) {
-        return;
+    body = new BodyRead(vertx, settings);
+    body.start(response, ended -> inFlightOpen = false, new BodyRead.Listener() {
+      @Override
+      public void read(byte[] bytes) {
+        finish(new FetchResult.Fetched(url.text(), redirects.permanentUrl(), bytes,
+            response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.ETAG),
+            response.getHeader(HttpHeaders.LAST_MODIFIED),
+            ResponseHeaders.maxAge(response, clock.instant())));
       }
-      if (!inflate) {
-        Failure failure = body.accept(chunk.getBytes());
-        if (failure != null) {
-          finish(failed(failure)); // resets the request: nothing more is read
-        }
-        return;
-      }
-      // Inflating runs on a worker, one chunk at a time with the response paused: 64 KB of a
-      // gzip bomb expands to tens of megabytes, a quarter second that would stall the event loop.
-      response.pause();
-      byte[] bytes = chunk.getBytes();
-      decoding = vertx.executeBlocking(() -> body.accept(bytes), false);
-      decoding.onComplete(decoded -> {
-        if (done) {
-          return;
-        }
-        Failure failure = decoded.succeeded() ? decoded.result() : Failures.of(decoded.cause());
-        if (failure != null) {
-          finish(failed(failure));
-        } else {
-          response.resume();
-        }
-      });
-    });
-    response.endHandler(end -> {
-      inFlightOpen = false;
-      Failure failure = body.finish();
-      finish(failure != null ? failed(failure)
-          : new FetchResult.Fetched(url.text(), redirects.permanentUrl(), body.body(),
-              response.getHeader(HttpHeaders.CONTENT_TYPE),
-              response.getHeader(HttpHeaders.ETAG),
-              response.getHeader(HttpHeaders.LAST_MODIFIED),
-              ResponseHeaders.maxAge(response, clock.instant())));
-    });
-  }
 
-  /** Reads and drops a body we do not need; one over the limit is cut by the next reset. */
-  private Future<Void> drain(HttpClientResponse response) {
-    Promise<Void> drained = Promise.promise();
-    long[] seen = {0};
-    response.handler(chunk -> {
-      seen[0] += chunk.length();
-      if (seen[0] > DRAIN_LIMIT) {
-        drained.tryComplete();
+      @Override
+      public void failed(Failure failure) {
+        finish(FetchRun.this.failed(failure)); // resets the request: nothing more is read
       }
     });
-    response.exceptionHandler(error -> drained.tryComplete());
-    response.endHandler(end -> {
-      inFlightOpen = false;
-      drained.tryComplete();
-    });
-    return drained.future();
   }
 
   /** A failure of the current hop, with its status once one came (a body cut short). */
@@ -240,15 +183,10 @@ final class FetchRun {
       return;
     }
     done = true;
-    vertx.cancelTimer(deadlineTimer);
+    deadlines.end(deadline);
     abandonInFlight();
     if (body != null) {
-      BodyCollector collected = body;
-      if (decoding != null && !decoding.isComplete()) {
-        decoding.onComplete(ignored -> collected.close()); // a worker still holds the inflater
-      } else {
-        collected.close();
-      }
+      body.stop();
     }
     result.complete(outcome);
   }

@@ -40,6 +40,7 @@ public final class Fetcher {
   private final WorkerExecutor dnsPool;
   private final CheckedResolver resolver;
   private final HostLimiter limiter;
+  private final Deadlines deadlines;
   private final ParsedUrls urls = new ParsedUrls(URLS_KEPT);
 
   /** A fetcher on the system clock. */
@@ -66,6 +67,7 @@ public final class Fetcher {
         : vertx.createSharedWorkerExecutor("bantin-fetch-dns", lookups);
     this.resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
     this.limiter = new HostLimiter(settings.concurrency(), settings.perHostConcurrency());
+    this.deadlines = new Deadlines(vertx, settings.deadline());
   }
 
   private static HttpClientOptions clientOptions(Settings.Fetch settings) {
@@ -119,7 +121,7 @@ public final class Fetcher {
       }
       Future<FetchResult> run;
       try {
-        run = new FetchRun(vertx, client, settings, resolver, clock, request, url).start(url);
+        run = new FetchRun(vertx, client, settings, resolver, deadlines, clock, request, url).start(url);
       } catch (RuntimeException e) {
         run = Future.succeededFuture(new FetchResult.Failed(Failures.of(e), null, null, null));
       }
