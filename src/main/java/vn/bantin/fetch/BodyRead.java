@@ -2,7 +2,6 @@ package vn.bantin.fetch;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -121,22 +120,29 @@ final class BodyRead {
 
   /**
    * Reads and drops a body we do not need, up to {@code limit} bytes; one over it is cut by the
-   * next reset. {@code ended} runs when the body came to its end.
+   * next reset. {@code ended} runs when the body came to its end; {@code drained} once, at the
+   * end, on an error, or when the limit is passed.
    */
-  static Future<Void> drain(HttpClientResponse response, long limit, Handler<Void> ended) {
-    Promise<Void> drained = Promise.promise();
+  static void drain(HttpClientResponse response, long limit, Handler<Void> ended,
+      Handler<Void> drained) {
     long[] seen = {0};
+    boolean[] told = {false};
+    Handler<Void> once = v -> {
+      if (!told[0]) {
+        told[0] = true;
+        drained.handle(null);
+      }
+    };
     response.handler(chunk -> {
       seen[0] += chunk.length();
       if (seen[0] > limit) {
-        drained.tryComplete();
+        once.handle(null);
       }
     });
-    response.exceptionHandler(error -> drained.tryComplete());
+    response.exceptionHandler(error -> once.handle(null));
     response.endHandler(end -> {
       ended.handle(null);
-      drained.tryComplete();
+      once.handle(null);
     });
-    return drained.future();
   }
 }

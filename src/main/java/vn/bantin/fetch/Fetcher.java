@@ -119,17 +119,19 @@ public final class Fetcher {
         done.handle(failure(FailureCode.INTERNAL, "fetcher closed"));
         return;
       }
-      Future<FetchResult> run;
-      try {
-        run = new FetchRun(vertx, client, settings, resolver, deadlines, clock, request, url).start(url);
-      } catch (RuntimeException e) {
-        run = Future.succeededFuture(new FetchResult.Failed(Failures.of(e), null, null, null));
-      }
-      run.onComplete(ar -> {
+      Handler<FetchResult> finished = outcome -> {
         limiter.release(url.host());
-        done.handle(ar.succeeded() ? ar.result()
-            : new FetchResult.Failed(Failures.of(ar.cause()), null, null, null));
-      });
+        done.handle(outcome);
+      };
+      FetchRun run;
+      try {
+        run = new FetchRun(vertx, client, settings, resolver, deadlines, clock, request, url,
+            finished);
+      } catch (RuntimeException e) {
+        finished.handle(new FetchResult.Failed(Failures.of(e), null, null, null));
+        return;
+      }
+      run.start(url);
     });
   }
 
