@@ -24,15 +24,18 @@ final class FetchRun {
   /** A redirect or error body is read and dropped up to this, to keep the connection. */
   private static final long DRAIN_LIMIT = 64 * 1024;
 
-  private final Vertx vertx;
-  private final HttpClient client;
-  private final Settings.Fetch settings;
-  private final CheckedResolver resolver; // null when private networks are allowed
-  private final InstantSource clock;
+  /**
+   * What every fetch of one fetcher shares.
+   *
+   * @param resolver {@code null} when private networks are allowed
+   */
+  record Shared(Vertx vertx, HttpClient client, Settings.Fetch settings,
+      CheckedResolver resolver, Deadlines deadlines, HopRequest hops, InstantSource clock) {}
+
+  private final Shared shared;
   private final FetchRequest request;
   private final Redirects redirects;
   private final Handler<FetchResult> onOutcome; // called once, by finish
-  private final Deadlines deadlines;
   private Deadlines.Entry deadline;
   private HttpClientRequest inFlight;
   private boolean inFlightOpen;
@@ -40,18 +43,12 @@ final class FetchRun {
   private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
-  FetchRun(Vertx vertx, HttpClient client, Settings.Fetch settings, CheckedResolver resolver,
-      Deadlines deadlines, InstantSource clock, FetchRequest request, FetchUrl start,
+  FetchRun(Shared shared, FetchRequest request, FetchUrl start,
       Handler<FetchResult> onOutcome) {
-    this.onOutcome = onOutcome;
-    this.vertx = vertx;
-    this.deadlines = deadlines;
-    this.client = client;
-    this.settings = settings;
-    this.resolver = resolver;
-    this.clock = clock;
+    this.shared = shared;
     this.request = request;
-    this.redirects = new Redirects(start, settings.maxRedirects());
+    this.redirects = new Redirects(start, shared.settings().maxRedirects());
+    this.onOutcome = onOutcome;
   }
 
   /**
@@ -59,6 +56,7 @@ final class FetchRun {
    * hears every outcome, once (a callback, not a future: one fewer promise and dispatch per fetch).
    */
   void start(FetchUrl url) {
+    Deadlines deadlines = shared.deadlines();
     deadline = deadlines.start(() -> finish(failed(new Failure(FailureCode.TIMEOUT,
         "no complete answer within " + deadlines.allowanceMillis() + " ms"))));
     try {
@@ -71,6 +69,7 @@ final class FetchRun {
   private void hop(FetchUrl url) {
     abandonInFlight();
     status = null;
+    CheckedResolver resolver = shared.resolver();
     if (resolver == null) {
       send(url, null);
       return;
@@ -90,7 +89,7 @@ final class FetchRun {
   private void send(FetchUrl url, InetAddress connectTo) {
     Future<HttpClientRequest> created;
     try {
-      created = client.request(HopRequest.options(url, connectTo, request, settings));
+      created = shared.client().request(shared.hops().options(url, connectTo));
     } catch (RuntimeException e) { // e.g. the client was closed under us
       finish(failed(Failures.of(e)));
       return;
@@ -107,6 +106,12 @@ final class FetchRun {
         // Errors of an exchange we reset ourselves (an earlier hop, or after finish) are
         // expected and ignored.
         exchange.exceptionHandler(error -> failIfCurrent(exchange, error));
+        try {
+          HopRequest.addValidators(exchange, request);
+        } catch (RuntimeException e) { // a validator Vert.x refuses as a header value
+          finish(failed(Failures.of(e)));
+          return;
+        }
         exchange.send().onComplete(answer -> {
           if (answer.failed()) {
             failIfCurrent(exchange, answer.cause());
@@ -132,7 +137,7 @@ final class FetchRun {
       }
       if (status == 304) {
         finish(new FetchResult.NotModified(url.text(), redirects.permanentUrl(),
-            ResponseHeaders.maxAge(response, clock.instant())));
+            ResponseHeaders.maxAge(response, shared.clock().instant())));
       } else if (Redirects.isRedirect(status)) {
         var step = redirects.follow(url, status, response.getHeader(HttpHeaders.LOCATION));
         if (step.failure() != null) {
@@ -141,21 +146,21 @@ final class FetchRun {
           hop(step.next());
         }
       } else {
-        finish(ResponseHeaders.statusFailure(response, clock.instant(),
+        finish(ResponseHeaders.statusFailure(response, shared.clock().instant(),
             redirects.permanentUrl()));
       }
     });
   }
 
   private void receive(FetchUrl url, HttpClientResponse response) {
-    body = new BodyRead(vertx, settings);
+    body = new BodyRead(shared.vertx(), shared.settings());
     body.start(response, ended -> inFlightOpen = false, new BodyRead.Listener() {
       @Override
       public void read(byte[] bytes) {
         finish(new FetchResult.Fetched(url.text(), redirects.permanentUrl(), bytes,
             response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.ETAG),
             response.getHeader(HttpHeaders.LAST_MODIFIED),
-            ResponseHeaders.maxAge(response, clock.instant())));
+            ResponseHeaders.maxAge(response, shared.clock().instant())));
       }
 
       @Override
@@ -191,7 +196,7 @@ final class FetchRun {
       return;
     }
     done = true;
-    deadlines.end(deadline);
+    shared.deadlines().end(deadline);
     abandonInFlight();
     if (body != null) {
       body.stop();
