@@ -2,14 +2,10 @@ package vn.bantin.fetch;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import java.net.InetAddress;
-import java.time.InstantSource;
-import vn.bantin.config.Settings;
 import vn.bantin.model.Failure;
 import vn.bantin.model.FailureCode;
 
@@ -24,15 +20,7 @@ final class FetchRun {
   /** A redirect or error body is read and dropped up to this, to keep the connection. */
   private static final long DRAIN_LIMIT = 64 * 1024;
 
-  /**
-   * What every fetch of one fetcher shares.
-   *
-   * @param resolver {@code null} when private networks are allowed
-   */
-  record Shared(Vertx vertx, HttpClient client, Settings.Fetch settings,
-      CheckedResolver resolver, Deadlines deadlines, HopRequest hops, InstantSource clock) {}
-
-  private final Shared shared;
+  private final FetchShared shared;
   private final FetchRequest request;
   private final Redirects redirects;
   private final Handler<FetchResult> onOutcome; // called once, by finish
@@ -43,7 +31,7 @@ final class FetchRun {
   private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
-  FetchRun(Shared shared, FetchRequest request, FetchUrl start,
+  FetchRun(FetchShared shared, FetchRequest request, FetchUrl start,
       Handler<FetchResult> onOutcome) {
     this.shared = shared;
     this.request = request;

@@ -36,7 +36,7 @@ public final class Fetcher {
   private final HttpClient client;
   private final WorkerExecutor dnsPool;
   private final HostLimiter limiter;
-  private final FetchRun.Shared shared;
+  private final FetchShared shared;
   private final ParsedUrls urls = new ParsedUrls(URLS_KEPT);
 
   /** A fetcher on the system clock. */
@@ -60,7 +60,7 @@ public final class Fetcher {
         : vertx.createSharedWorkerExecutor("bantin-fetch-dns", lookups);
     CheckedResolver resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
     this.limiter = new HostLimiter(settings.concurrency(), settings.perHostConcurrency());
-    this.shared = new FetchRun.Shared(vertx, client, settings, resolver,
+    this.shared = new FetchShared(vertx, client, settings, resolver,
         new Deadlines(vertx, settings.deadline()), new HopRequest(settings), clock);
   }
 
