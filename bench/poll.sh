@@ -15,6 +15,8 @@
 #                                      reference (this JVM), back to back, in results/
 #   PROFILE_SAMPLE=1ms ...             with the JDK's profile settings but one execution sample
 #                                      per thread every 1 ms instead of 10 (cycles are short)
+#                                      (PROFILE_UNCHANGED also reports the bytes each thread
+#                                      allocated per cycle: a figure the machine's load does not move)
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=... bench/poll.sh
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
@@ -93,5 +95,33 @@ timeout --signal=TERM "${TIMEOUT:-1800}" java -Xmx1g -cp "$cp" vn.bantin.bench.P
 driver=$!
 wait "$driver" || { echo "the benchmark failed; bantin's log:" >&2; tail -30 "$work/bantin.log" >&2; exit 1; }
 driver=
+# Bytes each thread allocated per profiled cycle, from the JFR's per-thread allocation counters
+# (cumulative; the first and last reading bound the recording). Threads of the reference and the
+# upstream share names in the bench JVM, hence the thread ids.
+alloc_per_cycle() {
+  jfr print --json --events jdk.ThreadAllocationStatistics "$1" | python3 -c '
+import json, sys
+cycles = int(sys.argv[1])
+seen = {}
+for e in json.load(sys.stdin)["recording"]["events"]:
+    v = e["values"]; t = v.get("thread") or {}
+    seen.setdefault((t.get("javaName"), t.get("javaThreadId")), []).append((v["startTime"], v["allocated"]))
+for (name, tid), readings in sorted(seen.items(), key=str):
+    readings.sort()
+    per_cycle = (readings[-1][1] - readings[0][1]) / cycles
+    if per_cycle >= 1000:
+        print(f"- {name} (id {tid}): {per_cycle / 1000:.1f} kB per cycle")
+' "$PROFILE_UNCHANGED"
+}
+if [[ -n "${PROFILE_UNCHANGED:-}" ]]; then
+  for side in bantin reference; do
+    {
+      echo
+      echo "Allocated per profiled unchanged cycle, $side's JFR:"
+      echo
+      alloc_per_cycle "bench/results/poll-$stamp-unchanged-$side.jfr"
+    } >>"$work/body.md"
+  done
+fi
 cat "$work/head.md" "$work/body.md" >"$result"
 echo "Result: $result"

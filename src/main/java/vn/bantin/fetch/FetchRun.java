@@ -1,68 +1,63 @@
 package vn.bantin.fetch;
 
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
+import io.vertx.core.Handler;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import java.net.InetAddress;
-import java.time.InstantSource;
-import vn.bantin.config.Settings;
 import vn.bantin.model.Failure;
 import vn.bantin.model.FailureCode;
 
 /**
  * One fetch from admission to result: the hop loop (resolve and check, request, redirect), the
- * body, and the absolute deadline over all of it. Runs on the fetcher's event loop, except the
- * inflating of a gzip body, which runs on a worker one chunk at a time while the response waits;
- * completes exactly once, and whatever is still in flight then is reset.
+ * body ({@link BodyRead}), and the absolute deadline over all of it ({@link Deadlines}). Runs on
+ * the fetcher's event loop; completes exactly once, and whatever is still in flight then is
+ * reset.
  */
 final class FetchRun {
 
   /** A redirect or error body is read and dropped up to this, to keep the connection. */
   private static final long DRAIN_LIMIT = 64 * 1024;
 
-  private final Vertx vertx;
-  private final HttpClient client;
-  private final Settings.Fetch settings;
-  private final CheckedResolver resolver; // null when private networks are allowed
-  private final InstantSource clock;
+  private final FetchShared shared;
   private final FetchRequest request;
   private final Redirects redirects;
-  private final Promise<FetchResult> result = Promise.promise();
-  private long deadlineTimer;
+  private final Handler<FetchResult> onOutcome; // called once, by finish
+  private Deadlines.Entry deadline;
   private HttpClientRequest inFlight;
   private boolean inFlightOpen;
-  private BodyCollector body;
-  private Future<Failure> decoding; // the chunk being inflated on a worker, if any
+  private BodyRead body; // of a 200, once one came
   private Integer status; // of the current hop's response, null until it comes
   private boolean done;
 
-  FetchRun(Vertx vertx, HttpClient client, Settings.Fetch settings, CheckedResolver resolver,
-      InstantSource clock, FetchRequest request, FetchUrl start) {
-    this.vertx = vertx;
-    this.client = client;
-    this.settings = settings;
-    this.resolver = resolver;
-    this.clock = clock;
+  FetchRun(FetchShared shared, FetchRequest request, FetchUrl start,
+      Handler<FetchResult> onOutcome) {
+    this.shared = shared;
     this.request = request;
-    this.redirects = new Redirects(start, settings.maxRedirects());
+    this.redirects = new Redirects(start, shared.settings().maxRedirects());
+    this.onOutcome = onOutcome;
   }
 
-  /** Starts the deadline, then the first hop; the future never fails. */
-  Future<FetchResult> start(FetchUrl url) {
-    long deadline = Math.max(1, settings.deadline().toMillis());
-    deadlineTimer = vertx.setTimer(deadline, id -> finish(failed(new Failure(FailureCode.TIMEOUT,
-        "no complete answer within " + deadline + " ms"))));
-    hop(url);
-    return result.future();
+  /**
+   * Starts the deadline, then the first hop. Never throws: the handler given at construction
+   * hears every outcome, once (a callback, not a future: one fewer promise and dispatch per fetch).
+   */
+  void start(FetchUrl url) {
+    Deadlines deadlines = shared.deadlines();
+    deadline = deadlines.start(() -> finish(failed(new Failure(FailureCode.TIMEOUT,
+        "no complete answer within " + deadlines.allowanceMillis() + " ms"))));
+    try {
+      hop(url);
+    } catch (RuntimeException e) {
+      finish(failed(Failures.of(e)));
+    }
   }
 
   private void hop(FetchUrl url) {
     abandonInFlight();
     status = null;
+    CheckedResolver resolver = shared.resolver();
     if (resolver == null) {
       send(url, null);
       return;
@@ -82,7 +77,7 @@ final class FetchRun {
   private void send(FetchUrl url, InetAddress connectTo) {
     Future<HttpClientRequest> created;
     try {
-      created = client.request(HopRequest.options(url, connectTo, request, settings));
+      created = shared.client().request(shared.hops().options(url, connectTo));
     } catch (RuntimeException e) { // e.g. the client was closed under us
       finish(failed(Failures.of(e)));
       return;
@@ -99,6 +94,12 @@ final class FetchRun {
         // Errors of an exchange we reset ourselves (an earlier hop, or after finish) are
         // expected and ignored.
         exchange.exceptionHandler(error -> failIfCurrent(exchange, error));
+        try {
+          HopRequest.addValidators(exchange, request);
+        } catch (RuntimeException e) { // a validator Vert.x refuses as a header value
+          finish(failed(Failures.of(e)));
+          return;
+        }
         exchange.send().onComplete(answer -> {
           if (answer.failed()) {
             failIfCurrent(exchange, answer.cause());
@@ -118,13 +119,13 @@ final class FetchRun {
       receive(url, response);
       return;
     }
-    drain(response).onComplete(drained -> {
+    BodyRead.drain(response, DRAIN_LIMIT, ended -> inFlightOpen = false, drained -> {
       if (done) {
         return;
       }
       if (status == 304) {
         finish(new FetchResult.NotModified(url.text(), redirects.permanentUrl(),
-            ResponseHeaders.maxAge(response, clock.instant())));
+            ResponseHeaders.maxAge(response, shared.clock().instant())));
       } else if (Redirects.isRedirect(status)) {
         var step = redirects.follow(url, status, response.getHeader(HttpHeaders.LOCATION));
         if (step.failure() != null) {
@@ -133,85 +134,28 @@ final class FetchRun {
           hop(step.next());
         }
       } else {
-        finish(ResponseHeaders.statusFailure(response, clock.instant(),
+        finish(ResponseHeaders.statusFailure(response, shared.clock().instant(),
             redirects.permanentUrl()));
       }
     });
   }
 
   private void receive(FetchUrl url, HttpClientResponse response) {
-    String encoding = response.getHeader(HttpHeaders.CONTENT_ENCODING);
-    body = BodyCollector.forEncoding(encoding, settings.maxBodyBytes(),
-        settings.maxDecodedBytes());
-    if (body == null) {
-      finish(failed(new Failure(FailureCode.UNSUPPORTED_ENCODING,
-          "Content-Encoding '" + encoding + "' was not asked for")));
-      return;
-    }
-    long declared = ResponseHeaders.contentLength(response);
-    if (declared > settings.maxBodyBytes()) {
-      // Refused before reading a byte; finish() resets the request.
-      finish(failed(new Failure(FailureCode.BODY_TOO_LARGE, "Content-Length " + declared
-          + " over " + settings.maxBodyBytes() + " bytes")));
-      return;
-    }
-    boolean inflate = body.isGzipped();
-    response.handler(chunk -> {
-      if (done) {
-        return;
+    body = new BodyRead(shared.vertx(), shared.settings());
+    body.start(response, ended -> inFlightOpen = false, new BodyRead.Listener() {
+      @Override
+      public void read(byte[] bytes) {
+        finish(new FetchResult.Fetched(url.text(), redirects.permanentUrl(), bytes,
+            response.getHeader(HttpHeaders.CONTENT_TYPE), response.getHeader(HttpHeaders.ETAG),
+            response.getHeader(HttpHeaders.LAST_MODIFIED),
+            ResponseHeaders.maxAge(response, shared.clock().instant())));
       }
-      if (!inflate) {
-        Failure failure = body.accept(chunk.getBytes());
-        if (failure != null) {
-          finish(failed(failure)); // resets the request: nothing more is read
-        }
-        return;
-      }
-      // Inflating runs on a worker, one chunk at a time with the response paused: 64 KB of a
-      // gzip bomb expands to tens of megabytes, a quarter second that would stall the event loop.
-      response.pause();
-      byte[] bytes = chunk.getBytes();
-      decoding = vertx.executeBlocking(() -> body.accept(bytes), false);
-      decoding.onComplete(decoded -> {
-        if (done) {
-          return;
-        }
-        Failure failure = decoded.succeeded() ? decoded.result() : Failures.of(decoded.cause());
-        if (failure != null) {
-          finish(failed(failure));
-        } else {
-          response.resume();
-        }
-      });
-    });
-    response.endHandler(end -> {
-      inFlightOpen = false;
-      Failure failure = body.finish();
-      finish(failure != null ? failed(failure)
-          : new FetchResult.Fetched(url.text(), redirects.permanentUrl(), body.body(),
-              response.getHeader(HttpHeaders.CONTENT_TYPE),
-              response.getHeader(HttpHeaders.ETAG),
-              response.getHeader(HttpHeaders.LAST_MODIFIED),
-              ResponseHeaders.maxAge(response, clock.instant())));
-    });
-  }
 
-  /** Reads and drops a body we do not need; one over the limit is cut by the next reset. */
-  private Future<Void> drain(HttpClientResponse response) {
-    Promise<Void> drained = Promise.promise();
-    long[] seen = {0};
-    response.handler(chunk -> {
-      seen[0] += chunk.length();
-      if (seen[0] > DRAIN_LIMIT) {
-        drained.tryComplete();
+      @Override
+      public void failed(Failure failure) {
+        finish(FetchRun.this.failed(failure)); // resets the request: nothing more is read
       }
     });
-    response.exceptionHandler(error -> drained.tryComplete());
-    response.endHandler(end -> {
-      inFlightOpen = false;
-      drained.tryComplete();
-    });
-    return drained.future();
   }
 
   /** A failure of the current hop, with its status once one came (a body cut short). */
@@ -240,16 +184,11 @@ final class FetchRun {
       return;
     }
     done = true;
-    vertx.cancelTimer(deadlineTimer);
+    shared.deadlines().end(deadline);
     abandonInFlight();
     if (body != null) {
-      BodyCollector collected = body;
-      if (decoding != null && !decoding.isComplete()) {
-        decoding.onComplete(ignored -> collected.close()); // a worker still holds the inflater
-      } else {
-        collected.close();
-      }
+      body.stop();
     }
-    result.complete(outcome);
+    onOutcome.handle(outcome);
   }
 }

@@ -32,14 +32,11 @@ public final class Fetcher {
   /** Parsed URLs kept: more than any feeds.yml here has sources, each fetched over and over. */
   private static final int URLS_KEPT = 10_000;
 
-  private final Vertx vertx;
   private final Context context;
-  private final Settings.Fetch settings;
-  private final InstantSource clock;
   private final HttpClient client;
   private final WorkerExecutor dnsPool;
-  private final CheckedResolver resolver;
   private final HostLimiter limiter;
+  private final FetchShared shared;
   private final ParsedUrls urls = new ParsedUrls(URLS_KEPT);
 
   /** A fetcher on the system clock. */
@@ -55,17 +52,16 @@ public final class Fetcher {
   /** For tests: {@code isPublic} replaces {@link AddressGuard#isPublic} when the guard is on. */
   Fetcher(Vertx vertx, Settings.Fetch settings, InstantSource clock,
       Predicate<InetAddress> isPublic) {
-    this.vertx = vertx;
     this.context = vertx.getOrCreateContext();
-    this.settings = settings;
-    this.clock = clock;
     this.client = vertx.createHttpClient(clientOptions(settings),
         new PoolOptions().setHttp1MaxSize(Math.max(1, settings.concurrency())));
     int lookups = Math.max(2, Math.min(settings.concurrency(), 16));
     this.dnsPool = settings.allowPrivateNetworks() ? null
         : vertx.createSharedWorkerExecutor("bantin-fetch-dns", lookups);
-    this.resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
+    CheckedResolver resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
     this.limiter = new HostLimiter(settings.concurrency(), settings.perHostConcurrency());
+    this.shared = new FetchShared(vertx, client, settings, resolver,
+        new Deadlines(vertx, settings.deadline()), new HopRequest(settings), clock);
   }
 
   private static HttpClientOptions clientOptions(Settings.Fetch settings) {
@@ -117,17 +113,18 @@ public final class Fetcher {
         done.handle(failure(FailureCode.INTERNAL, "fetcher closed"));
         return;
       }
-      Future<FetchResult> run;
-      try {
-        run = new FetchRun(vertx, client, settings, resolver, clock, request, url).start(url);
-      } catch (RuntimeException e) {
-        run = Future.succeededFuture(new FetchResult.Failed(Failures.of(e), null, null, null));
-      }
-      run.onComplete(ar -> {
+      Handler<FetchResult> finished = outcome -> {
         limiter.release(url.host());
-        done.handle(ar.succeeded() ? ar.result()
-            : new FetchResult.Failed(Failures.of(ar.cause()), null, null, null));
-      });
+        done.handle(outcome);
+      };
+      FetchRun run;
+      try {
+        run = new FetchRun(shared, request, url, finished);
+      } catch (RuntimeException e) {
+        finished.handle(new FetchResult.Failed(Failures.of(e), null, null, null));
+        return;
+      }
+      run.start(url);
     });
   }
 

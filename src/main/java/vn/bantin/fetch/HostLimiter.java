@@ -14,11 +14,16 @@ import java.util.Map;
  */
 final class HostLimiter {
 
-  private record Waiter(String host, Handler<Boolean> admitted) {}
+  /** Fetches running on one host; kept once seen (hosts are the configured sources' few). */
+  private static final class Host {
+    int active;
+  }
+
+  private record Waiter(Host host, Handler<Boolean> admitted) {}
 
   private final int maxTotal;
   private final int maxPerHost;
-  private final Map<String, Integer> activeByHost = new HashMap<>();
+  private final Map<String, Host> hosts = new HashMap<>();
   private final ArrayDeque<Waiter> queue = new ArrayDeque<>();
   private int active;
   private boolean closed;
@@ -36,11 +41,14 @@ final class HostLimiter {
   void acquire(String host, Handler<Boolean> admitted) {
     if (closed) {
       admitted.handle(false);
-    } else if (queue.isEmpty() && hasRoom(host)) {
-      take(host);
+      return;
+    }
+    Host h = hosts.computeIfAbsent(host, name -> new Host());
+    if (queue.isEmpty() && hasRoom(h)) {
+      take(h);
       admitted.handle(true);
     } else {
-      queue.add(new Waiter(host, admitted));
+      queue.add(new Waiter(h, admitted));
       admitNext();
     }
   }
@@ -48,7 +56,7 @@ final class HostLimiter {
   /** Gives back a slot of {@code host} and admits whoever can go now. */
   void release(String host) {
     active--;
-    activeByHost.computeIfPresent(host, (h, n) -> n == 1 ? null : n - 1);
+    hosts.get(host).active--;
     admitNext();
   }
 
@@ -66,6 +74,9 @@ final class HostLimiter {
   }
 
   private void admitNext() {
+    if (queue.isEmpty()) {
+      return;
+    }
     Iterator<Waiter> it = queue.iterator();
     while (active < maxTotal && it.hasNext()) {
       Waiter w = it.next();
@@ -78,12 +89,12 @@ final class HostLimiter {
     }
   }
 
-  private boolean hasRoom(String host) {
-    return active < maxTotal && activeByHost.getOrDefault(host, 0) < maxPerHost;
+  private boolean hasRoom(Host host) {
+    return active < maxTotal && host.active < maxPerHost;
   }
 
-  private void take(String host) {
+  private void take(Host host) {
     active++;
-    activeByHost.merge(host, 1, Integer::sum);
+    host.active++;
   }
 }

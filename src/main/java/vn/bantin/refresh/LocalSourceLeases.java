@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.SourceState;
 
@@ -18,9 +19,18 @@ import vn.bantin.model.SourceState;
  * its leases with it.
  */
 public final class LocalSourceLeases implements SourceLeases {
+  /**
+   * One source's latest state and whether a poll holds it, in one entry: a poll takes and
+   * releases its source with one map lookup each, not one per map (bench/README.md, "Poll cycle").
+   */
+  private static final class Slot {
+    /** {@code null} when never polled or reset. */
+    volatile SourceState state;
+    final AtomicBoolean held = new AtomicBoolean();
+  }
+
   private final InstantSource clock;
-  private final Map<String, SourceState> states = new ConcurrentHashMap<>();
-  private final Set<String> held = ConcurrentHashMap.newKeySet();
+  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
 
   /** {@code clock} says when a source is due. */
   public LocalSourceLeases(InstantSource clock) {
@@ -29,7 +39,7 @@ public final class LocalSourceLeases implements SourceLeases {
 
   @Override
   public void restore(Map<String, SourceState> stored) {
-    states.putAll(stored);
+    stored.forEach((id, state) -> slot(id).state = state);
   }
 
   @Override
@@ -37,9 +47,10 @@ public final class LocalSourceLeases implements SourceLeases {
     Instant now = clock.instant();
     List<Lease> taken = new ArrayList<>();
     for (SourceConfig source : sources) {
-      SourceState state = state(source.id());
+      Slot slot = slot(source.id());
+      SourceState state = stateOf(source.id(), slot);
       boolean due = state.nextPoll() == null || !state.nextPoll().isAfter(now);
-      if (due && !state.gone() && held.add(source.id())) {
+      if (due && !state.gone() && slot.held.compareAndSet(false, true)) {
         taken.add(new Lease(source, state));
       }
     }
@@ -48,38 +59,54 @@ public final class LocalSourceLeases implements SourceLeases {
 
   @Override
   public Future<Optional<Lease>> take(SourceConfig source) {
-    return Future.succeededFuture(held.add(source.id())
-        ? Optional.of(new Lease(source, state(source.id())))
+    Slot slot = slot(source.id());
+    return Future.succeededFuture(slot.held.compareAndSet(false, true)
+        ? Optional.of(new Lease(source, stateOf(source.id(), slot)))
         : Optional.empty());
   }
 
   @Override
   public Future<Void> release(Lease lease, SourceState after) {
+    Slot slot = slot(lease.source().id());
     if (after != null) {
-      states.put(lease.source().id(), after);
+      slot.state = after;
     }
-    held.remove(lease.source().id());
+    slot.held.set(false);
     return Future.succeededFuture();
   }
 
   @Override
   public void note(SourceState state) {
-    states.put(state.sourceId(), state);
+    slot(state.sourceId()).state = state;
   }
 
   @Override
   public void reset(Set<String> sourceIds) {
-    sourceIds.forEach(states::remove);
+    for (String id : sourceIds) {
+      Slot slot = slots.get(id);
+      if (slot != null) {
+        slot.state = null;
+      }
+    }
   }
 
   @Override
   public SourceState state(String sourceId) {
-    SourceState known = states.get(sourceId);
-    return known != null ? known : SourceState.initial(sourceId);
+    return stateOf(sourceId, slots.get(sourceId));
   }
 
   @Override
   public Future<Void> close() {
     return Future.succeededFuture();
+  }
+
+  private Slot slot(String sourceId) {
+    Slot slot = slots.get(sourceId);
+    return slot != null ? slot : slots.computeIfAbsent(sourceId, id -> new Slot());
+  }
+
+  private static SourceState stateOf(String sourceId, Slot slot) {
+    SourceState known = slot == null ? null : slot.state;
+    return known != null ? known : SourceState.initial(sourceId);
   }
 }

@@ -28,6 +28,17 @@ final class SourceStateDao {
       "etag = excluded.etag, last_modified = excluded.last_modified,");
   private static final String WITHOUT_VALIDATORS = UPSERT_STATE.formatted("");
 
+  // Every poll after the first finds its row: an UPDATE by the key is one seek, where the upsert
+  // first builds a row to insert and finds the conflict. Same columns, in the upsert's order.
+  private static final String UPDATE_STATE = """
+      UPDATE sources SET url = ?, %s next_poll = ?, failures = ?, last_fetch = ?,
+          last_status = ?, last_error = ?, error_code = ?, gone = ?, state_saved = ?
+      WHERE id = ?
+      """;
+  private static final String UPDATE_WITH_VALIDATORS =
+      UPDATE_STATE.formatted("etag = ?, last_modified = ?,");
+  private static final String UPDATE_WITHOUT_VALIDATORS = UPDATE_STATE.formatted("");
+
   // A changed configured URL makes the stored redirect target, validators and 410 meaningless:
   // the admin pointed the source elsewhere, so polling starts afresh from the new URL.
   private static final String URL_CHANGED =
@@ -49,6 +60,36 @@ final class SourceStateDao {
    * the stored ETag and Last-Modified are left as they are (null for a new row).
    */
   static void save(StatementCache statements, SourceState state, boolean withValidators,
+      Instant now) throws SQLException {
+    if (update(statements, state, withValidators, now) == 0) {
+      insert(statements, state, withValidators, now);
+    }
+  }
+
+  private static int update(StatementCache statements, SourceState state, boolean withValidators,
+      Instant now) throws SQLException {
+    PreparedStatement update = statements.get(
+        withValidators ? UPDATE_WITH_VALIDATORS : UPDATE_WITHOUT_VALIDATORS);
+    int i = 1;
+    update.setString(i++, state.url());
+    if (withValidators) {
+      update.setString(i++, state.etag());
+      update.setString(i++, state.lastModified());
+    }
+    Jdbc.setInstant(update, i++, state.nextPoll());
+    update.setInt(i++, state.failures());
+    Jdbc.setInstant(update, i++, state.lastFetch());
+    update.setObject(i++, state.lastStatus());
+    update.setString(i++, state.lastError());
+    update.setString(i++, state.errorCode());
+    update.setInt(i++, state.gone() ? 1 : 0);
+    Jdbc.setInstant(update, i++, now);
+    update.setString(i, state.sourceId());
+    return update.executeUpdate();
+  }
+
+  /** The state of a source without a row yet (its configuration was never synced). */
+  private static void insert(StatementCache statements, SourceState state, boolean withValidators,
       Instant now) throws SQLException {
     PreparedStatement upsert =
         statements.get(withValidators ? WITH_VALIDATORS : WITHOUT_VALIDATORS);

@@ -82,6 +82,23 @@ class FetcherTest extends FetcherTestBase {
   }
 
   @Test
+  void validatorsOfOneFetchAreNotSentWithTheNext() throws Exception {
+    upstream.on("/feed", req -> req.response().end(FEED));
+    Fetcher fetcher = fetcher();
+
+    await(fetcher.fetch(new FetchRequest(upstream.url("/feed"), "\"v1\"",
+        "Sun, 01 Jun 2025 07:00:00 GMT")));
+    await(fetcher.fetch(new FetchRequest(upstream.url("/feed"), null, null)));
+
+    // The headers every request sends are one map shared by all; the validators must not leak
+    // into it.
+    HttpServerRequest second = upstream.requests().get(1);
+    assertThat(second.getHeader("If-None-Match")).isNull();
+    assertThat(second.getHeader("If-Modified-Since")).isNull();
+    assertThat(second.getHeader("User-Agent")).isEqualTo("bantin-test/1.0");
+  }
+
+  @Test
   void tooManyRequestsCarriesRetryAfterSeconds() throws Exception {
     upstream.on("/feed", req -> req.response().setStatusCode(429)
         .putHeader("Retry-After", "120").end("slow down"));

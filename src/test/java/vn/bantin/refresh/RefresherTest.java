@@ -52,6 +52,10 @@ class RefresherTest {
     vertx = Vertx.vertx();
     upstream = await(vertx.createHttpServer().requestHandler(request -> {
       ifNoneMatch.add(String.valueOf(request.getHeader("If-None-Match")));
+      if ("\"v1\"".equals(request.getHeader("If-None-Match"))) {
+        request.response().setStatusCode(304).end();
+        return;
+      }
       request.response().putHeader("ETag", "\"v1\"").putHeader("Content-Type", "application/xml")
           .end(RSS);
     }).listen(0, "127.0.0.1"));
@@ -103,15 +107,34 @@ class RefresherTest {
     assertThat(ifNoneMatch).containsExactly("null", "\"v1\"");
   }
 
+  @Test
+  void aNotModifiedPollEndsWithItsStateStored() throws Exception {
+    store.failIngest = false;
+    PollOutcome first = await(refresher.refresh(source, SourceState.initial("vov")));
+
+    PollOutcome second = await(refresher.refresh(source, first.state()));
+
+    assertThat(second.kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+    assertThat(store.saved).singleElement().satisfies(s -> {
+      assertThat(s).isEqualTo(second.state());
+      assertThat(s.lastStatus()).isEqualTo(304);
+      assertThat(s.failures()).isZero();
+    });
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  /** Records what it is asked to write; its ingest fails unless told otherwise. */
-  private static final class FailingStore implements Store {
+  /**
+   * Records what it is asked to write; its ingest fails unless told otherwise, and its
+   * savePollState throws when told to.
+   */
+  static final class FailingStore implements Store {
     final List<SourceState> saved = new CopyOnWriteArrayList<>();
     final List<SourceState> ingested = new CopyOnWriteArrayList<>();
     volatile boolean failIngest = true;
+    volatile boolean throwOnSave;
 
     @Override
     public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
@@ -124,6 +147,9 @@ class RefresherTest {
 
     @Override
     public Future<Void> savePollState(SourceState state) {
+      if (throwOnSave) {
+        throw new IllegalStateException("store closed");
+      }
       saved.add(state);
       return Future.succeededFuture();
     }
