@@ -10,6 +10,7 @@
 #   REPS=9 GROUP=3 IN_FLIGHT=4 FEEDS=200 ITEMS=50 bench/floor.sh
 #   KINDS=bantin,all bench/floor.sh    only some kinds ("all" is the ratios' denominator)
 #   SKIP_BUILD=1 BUILD_DIR=target-bench ...   reuse a build
+#   SKIP_BUILD=1 JAR=/tmp/main/bantin.jar bench/floor.sh   bantin's side from another build
 #   PROFILE=1 bench/floor.sh           JFR of the whole run in results/
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,7 +20,8 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   mvn -B -q -Pbench -DbuildDir="$build" -DskipTests test-compile dependency:build-classpath \
     -Dmdep.outputFile="$build/bench.classpath"
 fi
-cp="$build/classes:$build/test-classes:$(cat "$build/bench.classpath")"
+# JAR=<another build's bantin.jar>: bantin's side runs that build's store (the floor is the same).
+cp="${JAR:-$build/classes}:$build/test-classes:$(cat "$build/bench.classpath")"
 
 work=$(mktemp -d /tmp/bantin-floor.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -31,14 +33,14 @@ jfr=()
 {
   echo "# Store floor, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "command: ${REPS:+REPS=$REPS }${GROUP:+GROUP=$GROUP }${IN_FLIGHT:+IN_FLIGHT=$IN_FLIGHT }${FEEDS:+FEEDS=$FEEDS }${KINDS:+KINDS=$KINDS }bench/floor.sh"
+  echo "command: ${JAR:+JAR=$JAR }${REPS:+REPS=$REPS }${GROUP:+GROUP=$GROUP }${IN_FLIGHT:+IN_FLIGHT=$IN_FLIGHT }${FEEDS:+FEEDS=$FEEDS }${KINDS:+KINDS=$KINDS }bench/floor.sh"
   echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | cut -d: -f2- | sed 's/^ *//')"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
   echo
 } >"$work/head.md"
 java -Xmx1g ${jfr[@]+"${jfr[@]}"} -cp "$cp" vn.bantin.bench.FloorBench "work=$work" \
   "result=$work/body.md" "feeds=${FEEDS:-200}" "items=${ITEMS:-50}" "reps=${REPS:-5}" \
-  "group=${GROUP:-3}" "in-flight=${IN_FLIGHT:-4}" \
+  "group=${GROUP:-bantin}" "in-flight=${IN_FLIGHT:-4}" \
   "kinds=${KINDS:-bantin,all,no-bands,no-categories,no-sync}"
 cat "$work/head.md" "$work/body.md" >"$result"
 cat "$result"

@@ -35,8 +35,11 @@ final class FloorWriter {
 
   private FloorWriter() {}
 
-  /** Writes {@code polls}, {@code pollsPerGroup} to a transaction, into the store in dir. */
-  static void write(Path dir, List<Poll> polls, int pollsPerGroup, String category,
+  /**
+   * Writes {@code polls} into the store in dir, in order, one transaction per group: the first
+   * {@code groups[0]} polls, then the next {@code groups[1]} ...
+   */
+  static void write(Path dir, List<Poll> polls, int[] groups, String category,
       Variant variant, Instant now) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.enforceForeignKeys(true);
@@ -67,9 +70,10 @@ final class FloorWriter {
           PreparedStatement bands = c.prepareStatement(BANDS);
           PreparedStatement member = c.prepareStatement("INSERT OR IGNORE INTO category_stories"
               + " (category_id, story_id, published) VALUES (?, ?, ?)")) {
-        for (int start = 0; start < polls.size(); start += pollsPerGroup) {
+        int start = 0;
+        for (int size : groups) {
           plain.execute("BEGIN IMMEDIATE");
-          for (Poll poll : polls.subList(start, Math.min(polls.size(), start + pollsPerGroup))) {
+          for (Poll poll : polls.subList(start, start + size)) {
             source.setString(1, "\"" + Long.toHexString(now.toEpochMilli()) + "\"");
             source.setLong(2, now.toEpochMilli());
             source.setLong(3, now.toEpochMilli());
@@ -123,6 +127,7 @@ final class FloorWriter {
             }
           }
           plain.execute("COMMIT");
+          start += size;
         }
       }
     }

@@ -39,7 +39,6 @@ final class StoryWriter {
   private final PreparedStatement insertEntry;
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
-  private final PreparedStatement lastEntryId;
   private final PreparedStatement insertBands;
 
   private StoryWriter(StatementCache statements, Instant now) throws SQLException {
@@ -48,11 +47,10 @@ final class StoryWriter {
     lookups = new StoryLookups(statements);
     insertStory = prepare("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     insertEntry = prepare("INSERT INTO entries (source_id, entry_key, story_id, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    lastEntryId = prepare("SELECT last_insert_rowid()");
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
     insertBands = prepare(INSERT_BANDS);
     touchEntry = prepare("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
@@ -125,16 +123,14 @@ final class StoryWriter {
     String storyId = StoryIds.mint(entry.sourceId(), entry.key());
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
-    if (lookups.exists(storyId)) {
-      insertEntry(entry, keys, storyId);
-      return new Written(Outcome.JOINED, storyId);
-    }
-    insertStory(entry, storyId);
+    // The insert itself finds out (ON CONFLICT DO NOTHING changes no row), not a lookup first.
+    Outcome outcome = insertStory(entry, storyId) ? Outcome.NEW : Outcome.JOINED;
     insertEntry(entry, keys, storyId);
-    return new Written(Outcome.NEW, storyId);
+    return new Written(outcome, storyId);
   }
 
-  private void insertStory(Entry entry, String storyId) throws SQLException {
+  /** Inserts the story; false, and nothing written, when a story with this id is stored. */
+  private boolean insertStory(Entry entry, String storyId) throws SQLException {
     insertStory.setString(1, storyId);
     insertStory.setString(2, entry.link());
     insertStory.setString(3, entry.title());
@@ -145,7 +141,7 @@ final class StoryWriter {
     insertStory.setString(8, entry.sourceId());
     insertStory.setString(9, entry.key());
     Jdbc.setInstant(insertStory, 10, now);
-    insertStory.executeUpdate();
+    return insertStory.executeUpdate() > 0;
   }
 
   private void insertEntry(Entry entry, Keys keys, String storyId) throws SQLException {
@@ -161,15 +157,16 @@ final class StoryWriter {
     Jdbc.setInstant(insertEntry, 10, entry.fetchedAt());
     insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
     insertEntry.setString(12, keys.fingerprint().marks());
-    insertEntry.executeUpdate();
+    long entryId;
+    // RETURNING: the new id in the same call (SQLite "RETURNING"), the row written at its first
+    // step; closing the result set finishes the statement.
+    try (ResultSet id = insertEntry.executeQuery()) {
+      id.next();
+      entryId = id.getLong(1);
+    }
     long[] bands = keys.fingerprint().bands();
     if (bands.length == 0) {
       return;
-    }
-    long entryId;
-    try (ResultSet id = lastEntryId.executeQuery()) {
-      id.next();
-      entryId = id.getLong(1);
     }
     for (int b = 0; b < bands.length; b++) {
       insertBands.setLong(3 * b + 1, bands[b]);
