@@ -27,6 +27,7 @@ final class StoryRows {
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
   private final PreparedStatement insertBands;
+  private final PreparedStatement lastEntryId;
 
   StoryRows(StatementCache statements, Instant now) throws SQLException {
     this.now = now;
@@ -35,7 +36,10 @@ final class StoryRows {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_id, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
+    // cost more than this second statement (bench/floor.sh, 2026-11-27).
+    lastEntryId = statements.get("SELECT last_insert_rowid()");
     insertBands = statements.get(INSERT_BANDS);
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
@@ -75,16 +79,15 @@ final class StoryRows {
     Jdbc.setInstant(insertEntry, 10, entry.fetchedAt());
     insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
     insertEntry.setString(12, keys.fingerprint().marks());
-    long entryId;
-    // RETURNING: the new id in the same call (SQLite "RETURNING"), the row written at its first
-    // step; closing the result set finishes the statement.
-    try (ResultSet id = insertEntry.executeQuery()) {
-      id.next();
-      entryId = id.getLong(1);
-    }
+    insertEntry.executeUpdate();
     long[] bands = keys.fingerprint().bands();
     if (bands.length == 0) {
       return;
+    }
+    long entryId;
+    try (ResultSet id = lastEntryId.executeQuery()) {
+      id.next();
+      entryId = id.getLong(1);
     }
     for (int b = 0; b < bands.length; b++) {
       insertBands.setLong(3 * b + 1, bands[b]);
