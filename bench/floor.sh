@@ -3,11 +3,12 @@
 # floor"): one changed cycle of bench/poll.sh (200 sources x 50 new entries) written into copies
 # of a store holding the previous one, by SqliteStore.ingest and by bare prepared statements
 # (all rows; without the 16 band rows; without the category rows; all rows with
-# synchronous=OFF and no checkpoint), in rotating order, repeated. Writes
-# bench/results/floor-<date>.md.
+# synchronous=OFF and no checkpoint), the floors committing the groups bantin committed, in
+# rotating order, repeated. Writes bench/results/floor-<date>.md.
 #
 #   bench/floor.sh                     5 repetitions (~2 min on 2 idle cores)
-#   REPS=9 GROUP=3 IN_FLIGHT=4 FEEDS=200 ITEMS=50 bench/floor.sh
+#   REPS=9 IN_FLIGHT=4 FEEDS=200 ITEMS=50 bench/floor.sh
+#   GROUP=3 bench/floor.sh             the floors commit 3 polls per transaction instead
 #   KINDS=bantin,all bench/floor.sh    only some kinds ("all" is the ratios' denominator)
 #   SKIP_BUILD=1 BUILD_DIR=target-bench ...   reuse a build
 #   SKIP_BUILD=1 JAR=/tmp/main/bantin.jar bench/floor.sh   bantin's side from another build
