@@ -35,7 +35,6 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private final PreparedStatement linkStory;
   private final PreparedStatement titleStory;
   private final PreparedStatement nearEntries;
-  private final PreparedStatement storyExists;
 
   StoryLookups(StatementCache statements) throws SQLException {
     entryStory = statements.get(
@@ -46,7 +45,6 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
     titleStory = statements.get("SELECT story_id FROM entries WHERE title_key = ?"
         + " AND published BETWEEN ? AND ? ORDER BY fetched_at, id LIMIT 1");
     nearEntries = statements.get(NEAR_ENTRIES);
-    storyExists = statements.get("SELECT 1 FROM stories WHERE id = ?");
   }
 
   @Override
@@ -86,12 +84,6 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
       }
     }
     return candidates;
-  }
-
-  /** Whether a story with this id is stored. */
-  boolean exists(String storyId) throws SQLException {
-    storyExists.setString(1, storyId);
-    return firstString(storyExists) != null;
   }
 
   private static String firstString(PreparedStatement query) throws SQLException {

@@ -1,0 +1,123 @@
+package vn.bantin.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collections;
+import vn.bantin.dedup.Fingerprint;
+import vn.bantin.dedup.StoryIdentity.Keys;
+import vn.bantin.model.Entry;
+
+/**
+ * The rows {@link StoryWriter} writes once it decided what an entry is: a new story, an entry
+ * with its near-duplicate bands, a re-polled entry touched. Runs in the writer's transaction, with
+ * statements from its {@link StatementCache}; no lookups.
+ */
+final class StoryRows {
+
+  /** All bands of one entry in one statement: one call into SQLite instead of sixteen. */
+  private static final String INSERT_BANDS = "INSERT OR IGNORE INTO entry_bands"
+      + " (band, published, entry_id) VALUES "
+      + String.join(", ", Collections.nCopies(Fingerprint.BANDS, "(?, ?, ?)"));
+
+  private final Instant now;
+  private final PreparedStatement insertStory;
+  private final PreparedStatement insertEntry;
+  private final PreparedStatement touchEntry;
+  private final PreparedStatement updateFirstSighting;
+  private final PreparedStatement insertBands;
+  private final PreparedStatement lastEntryId;
+
+  StoryRows(StatementCache statements, Instant now) throws SQLException {
+    this.now = now;
+    insertStory = statements.get("INSERT INTO stories (id, link, title, summary_html, content_html,"
+        + " author, published, first_source_id, first_entry_key, created_at)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+    insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_id, link,"
+        + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
+    // cost more than this second statement (bench/floor.sh, 2026-11-27).
+    lastEntryId = statements.get("SELECT last_insert_rowid()");
+    insertBands = statements.get(INSERT_BANDS);
+    touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
+        + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
+    // Only the first sighting's text is shown, so only its edits reach the story.
+    updateFirstSighting = statements.get("UPDATE stories SET title = ?, summary_html = ?,"
+        + " content_html = ?, author = ? WHERE id = ? AND first_source_id = ?"
+        + " AND first_entry_key = ? AND (title IS NOT ? OR summary_html IS NOT ?"
+        + " OR content_html IS NOT ? OR author IS NOT ?)");
+  }
+
+  /** Inserts the story; false, and nothing written, when a story with this id is stored. */
+  boolean insertStory(Entry entry, String storyId) throws SQLException {
+    insertStory.setString(1, storyId);
+    insertStory.setString(2, entry.link());
+    insertStory.setString(3, entry.title());
+    insertStory.setString(4, entry.summaryHtml());
+    insertStory.setString(5, entry.contentHtml());
+    insertStory.setString(6, entry.author());
+    Jdbc.setInstant(insertStory, 7, entry.published());
+    insertStory.setString(8, entry.sourceId());
+    insertStory.setString(9, entry.key());
+    Jdbc.setInstant(insertStory, 10, now);
+    return insertStory.executeUpdate() > 0;
+  }
+
+  /** Inserts the entry into {@code storyId}, and its near-duplicate bands when it has any. */
+  void insertEntry(Entry entry, Keys keys, String storyId) throws SQLException {
+    insertEntry.setString(1, entry.sourceId());
+    insertEntry.setString(2, entry.key());
+    insertEntry.setString(3, storyId);
+    insertEntry.setString(4, entry.link());
+    insertEntry.setString(5, keys.canonicalLink());
+    insertEntry.setString(6, entry.title());
+    insertEntry.setString(7, keys.titleKey());
+    Jdbc.setInstant(insertEntry, 8, entry.published());
+    Jdbc.setInstant(insertEntry, 9, entry.fetchedAt());
+    Jdbc.setInstant(insertEntry, 10, entry.fetchedAt());
+    insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
+    insertEntry.setString(12, keys.fingerprint().marks());
+    insertEntry.executeUpdate();
+    long[] bands = keys.fingerprint().bands();
+    if (bands.length == 0) {
+      return;
+    }
+    long entryId;
+    try (ResultSet id = lastEntryId.executeQuery()) {
+      id.next();
+      entryId = id.getLong(1);
+    }
+    for (int b = 0; b < bands.length; b++) {
+      insertBands.setLong(3 * b + 1, bands[b]);
+      Jdbc.setInstant(insertBands, 3 * b + 2, entry.published());
+      insertBands.setLong(3 * b + 3, entryId);
+    }
+    insertBands.executeUpdate();
+  }
+
+  /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */
+  boolean touch(Entry entry, Keys keys, String storyId) throws SQLException {
+    Jdbc.setInstant(touchEntry, 1, entry.fetchedAt());
+    touchEntry.setString(2, entry.link());
+    touchEntry.setString(3, keys.canonicalLink());
+    touchEntry.setString(4, entry.title());
+    touchEntry.setString(5, keys.titleKey());
+    touchEntry.setString(6, entry.sourceId());
+    touchEntry.setString(7, entry.key());
+    touchEntry.executeUpdate();
+    updateFirstSighting.setString(1, entry.title());
+    updateFirstSighting.setString(2, entry.summaryHtml());
+    updateFirstSighting.setString(3, entry.contentHtml());
+    updateFirstSighting.setString(4, entry.author());
+    updateFirstSighting.setString(5, storyId);
+    updateFirstSighting.setString(6, entry.sourceId());
+    updateFirstSighting.setString(7, entry.key());
+    updateFirstSighting.setString(8, entry.title());
+    updateFirstSighting.setString(9, entry.summaryHtml());
+    updateFirstSighting.setString(10, entry.contentHtml());
+    updateFirstSighting.setString(11, entry.author());
+    return updateFirstSighting.executeUpdate() > 0;
+  }
+}
