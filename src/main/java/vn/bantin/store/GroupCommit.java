@@ -33,14 +33,17 @@ final class GroupCommit {
   static final int MAX_GROUP_WEIGHT = 500;
 
   private final WorkerExecutor writer;
+  private final StatementCache statements;
   private final Connection connection;
   private final int maxWeight;
   /** Writes submitted and not yet run; only the writer thread takes from it. */
   private final Queue<Write<?>> queue = new ConcurrentLinkedQueue<>();
 
-  GroupCommit(WorkerExecutor writer, Connection connection, int maxWeight) {
+  /** Runs the writes on {@code statements}' connection, with {@code writer}'s one thread. */
+  GroupCommit(WorkerExecutor writer, StatementCache statements, int maxWeight) {
     this.writer = writer;
-    this.connection = connection;
+    this.statements = statements;
+    this.connection = statements.connection();
     this.maxWeight = maxWeight;
   }
 
@@ -73,7 +76,7 @@ final class GroupCommit {
 
   private void runGroup() {
     try {
-      Jdbc.execute(connection, "BEGIN IMMEDIATE");
+      control("BEGIN IMMEDIATE");
     } catch (SQLException e) {
       Write<?> head = queue.poll();
       if (head != null) {
@@ -95,7 +98,7 @@ final class GroupCommit {
       }
     }
     try {
-      Jdbc.execute(connection, "COMMIT");
+      control("COMMIT");
     } catch (SQLException e) {
       abort(group, e);
       return;
@@ -114,20 +117,20 @@ final class GroupCommit {
    */
   private SQLException runInSavepoint(Write<?> write) {
     try {
-      Jdbc.execute(connection, "SAVEPOINT write");
+      control("SAVEPOINT write");
     } catch (SQLException e) {
       write.fail(e);
       return e;
     }
     try {
       write.run(connection);
-      Jdbc.execute(connection, "RELEASE write");
+      control("RELEASE write");
       return null;
     } catch (SQLException | RuntimeException | Error e) {
       write.fail(e);
       try {
-        Jdbc.execute(connection, "ROLLBACK TO write");
-        Jdbc.execute(connection, "RELEASE write");
+        control("ROLLBACK TO write");
+        control("RELEASE write");
         return null;
       } catch (SQLException lost) {
         e.addSuppressed(lost);
@@ -136,10 +139,19 @@ final class GroupCommit {
     }
   }
 
+  /**
+   * Runs a transaction control statement, compiled once: run through {@code Statement.execute},
+   * each was compiled, parsed by the driver and freed again, half of the writer's CPU in an
+   * unchanged poll cycle (BENCHMARKS.md, third round).
+   */
+  private void control(String sql) throws SQLException {
+    statements.get(sql).execute();
+  }
+
   /** Rolls the transaction back: every write of the group fails, with its own error if any. */
   private void abort(List<Write<?>> group, SQLException cause) {
     try {
-      Jdbc.execute(connection, "ROLLBACK");
+      control("ROLLBACK");
     } catch (SQLException noTransaction) {
       // Already rolled back by SQLite.
     }

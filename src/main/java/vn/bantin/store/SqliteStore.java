@@ -50,8 +50,8 @@ public final class SqliteStore implements Store {
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
-    this.writes = new GroupCommit(writer, writeConnection, GroupCommit.MAX_GROUP_WEIGHT);
     this.statements = new StatementCache(writeConnection);
+    this.writes = new GroupCommit(writer, statements, GroupCommit.MAX_GROUP_WEIGHT);
     this.clock = clock;
   }
 

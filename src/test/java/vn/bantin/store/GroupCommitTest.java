@@ -59,7 +59,7 @@ class GroupCommitTest {
 
   @Test
   void aFailingWriteFailsAloneAndTheOthersOfItsGroupCommit() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, writer, 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     Future<Integer> failing = groups.submit(1, c -> {
@@ -78,7 +78,7 @@ class GroupCommitTest {
 
   @Test
   void aFutureCompletesOnlyAfterTheCommitOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, writer, 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     List<Object> seenByTheLastWrite = new ArrayList<>();
     Future<Integer> last = groups.submit(1, c -> {
@@ -96,7 +96,7 @@ class GroupCommitTest {
 
   @Test
   void aFailedCommitFailsEveryWriteOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, writer, 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> orphan = groups.submit(1, c -> {
       Jdbc.execute(c, "INSERT INTO children (id, parent) VALUES (1, 99)");
@@ -116,7 +116,7 @@ class GroupCommitTest {
 
   @Test
   void writesRunInSubmissionOrderAcrossGroups() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, writer, 3);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 3);
     List<Integer> order = new ArrayList<>();
     List<Future<Integer>> futures = new ArrayList<>();
     futures.add(groups.submit(1, c -> insertAfterRelease(c, 0)));
@@ -138,7 +138,7 @@ class GroupCommitTest {
 
   @Test
   void aGroupHoldsNoMoreThanItsWeight() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, writer, 2);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 2);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     List<List<Integer>> seenByTheThird = new ArrayList<>();
