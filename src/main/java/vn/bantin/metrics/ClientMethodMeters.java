@@ -9,9 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsNaming;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,17 +18,13 @@ import java.util.concurrent.atomic.LongAdder;
  * Thread-safe; two threads creating the same code's meters get the same meters from the registry.
  */
 final class ClientMethodMeters {
-  // Status codes have three digits (RFC 9110 §15); other values go to the map.
-  private static final int CODES = 1000;
-
   final LongAdder active = new LongAdder();
   final Counter requests;
   final DistributionSummary requestBytes;
   private final Tags tags;
   private final MeterRegistry registry;
   private final MetricsNaming names;
-  private final AtomicReferenceArray<CodeMeters> byCode = new AtomicReferenceArray<>(CODES);
-  private final ConcurrentMap<Integer, CodeMeters> otherCodes = new ConcurrentHashMap<>();
+  private final ByStatus<CodeMeters> byCode;
   private volatile CodeMeters noCode;
 
   /** @param names Vert.x's names with the HTTP client's base name ({@code vertx.http.client.}) */
@@ -39,6 +32,8 @@ final class ClientMethodMeters {
     this.registry = registry;
     this.names = names;
     tags = Tags.of(Label.HTTP_METHOD.toString(), method.toString());
+    byCode = new ByStatus<>(
+        code -> newCodeMeters(tags.and(Label.HTTP_CODE.toString(), String.valueOf(code))));
     Gauge.builder(names.getHttpActiveRequests(), active, LongAdder::doubleValue)
         .description("Number of requests waiting for a response").tags(tags)
         .strongReference(true).register(registry);
@@ -50,17 +45,7 @@ final class ClientMethodMeters {
 
   /** The meters of responses with status {@code code}. */
   CodeMeters byCode(int code) {
-    if (code < 0 || code >= CODES) {
-      return otherCodes.computeIfAbsent(code,
-          c -> newCodeMeters(tags.and(Label.HTTP_CODE.toString(), String.valueOf(c))));
-    }
-    CodeMeters meters = byCode.get(code);
-    if (meters == null) {
-      byCode.compareAndSet(code, null,
-          newCodeMeters(tags.and(Label.HTTP_CODE.toString(), String.valueOf(code))));
-      meters = byCode.get(code);
-    }
-    return meters;
+    return byCode.get(code);
   }
 
   /**

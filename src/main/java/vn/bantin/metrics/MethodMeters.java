@@ -9,9 +9,6 @@ import io.micrometer.core.instrument.Timer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MetricsNaming;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,16 +18,12 @@ import java.util.concurrent.atomic.LongAdder;
  * two threads creating the same code's meters get the same meters from the registry.
  */
 final class MethodMeters {
-  // Status codes have three digits (RFC 9110 §15); other values go to the map.
-  private static final int CODES = 1000;
-
   final Tags tags;
   final LongAdder active = new LongAdder();
   final DistributionSummary requestBytes;
   private final MeterRegistry registry;
   private final MetricsNaming names;
-  private final AtomicReferenceArray<CodeMeters> byCode = new AtomicReferenceArray<>(CODES);
-  private final ConcurrentMap<Integer, CodeMeters> otherCodes = new ConcurrentHashMap<>();
+  private final ByStatus<CodeMeters> byCode = new ByStatus<>(this::newCodeMeters);
 
   MethodMeters(MeterRegistry registry, MetricsNaming names, HttpMethod method) {
     this.registry = registry;
@@ -50,15 +43,7 @@ final class MethodMeters {
   }
 
   CodeMeters byCode(int code) {
-    if (code < 0 || code >= CODES) {
-      return otherCodes.computeIfAbsent(code, this::newCodeMeters);
-    }
-    CodeMeters meters = byCode.get(code);
-    if (meters == null) {
-      byCode.compareAndSet(code, null, newCodeMeters(code));
-      meters = byCode.get(code);
-    }
-    return meters;
+    return byCode.get(code);
   }
 
   private CodeMeters newCodeMeters(int code) {
