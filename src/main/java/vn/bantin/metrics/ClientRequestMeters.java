@@ -62,7 +62,7 @@ final class ClientRequestMeters
   @Override
   public void requestReset(Request request) {
     request.meters.active.decrement();
-    request.reset = true;
+    request.reset();
   }
 
   @Override
@@ -83,32 +83,18 @@ final class ClientRequestMeters
     meters.responseBytes().record(bytesRead);
   }
 
-  /** One request in flight: Vert.x's bookkeeping of when both sides have ended. */
-  static final class Request {
+  /** One request in flight: its meters and when it began. */
+  static final class Request extends BothEnds {
     /** No response has begun. */
     static final int NO_CODE = Integer.MIN_VALUE;
 
     final ClientMethodMeters meters;
     final long startNanos;
     int code = NO_CODE;
-    private boolean requestEnded;
-    private boolean responseEnded;
-    private boolean reset;
 
     Request(ClientMethodMeters meters, long startNanos) {
       this.meters = meters;
       this.startNanos = startNanos;
-    }
-
-    /** Whether the request is now over on both sides (the active count then drops). */
-    boolean requestEnded() {
-      requestEnded = true;
-      return !reset && responseEnded;
-    }
-
-    boolean responseEnded() {
-      responseEnded = true;
-      return !reset && requestEnded;
     }
   }
 }

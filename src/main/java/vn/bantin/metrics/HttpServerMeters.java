@@ -80,7 +80,7 @@ final class HttpServerMeters extends SocketMeters
     }
     request.meters.reset();
     request.meters.active.decrement();
-    request.reset = true;
+    request.reset();
   }
 
   @Override
@@ -131,15 +131,12 @@ final class HttpServerMeters extends SocketMeters
   }
 
 
-  /** One request in flight: Vert.x's bookkeeping of when both sides have ended. */
-  static final class Request {
+  /** One request in flight: its meters and when it began. */
+  static final class Request extends BothEnds {
     final MethodMeters meters;
     final long startNanos;
     /** Vert.x's own metric of a pushed response, else null. */
     final Object pushed;
-    private boolean requestEnded;
-    private boolean responseEnded;
-    private boolean reset;
 
     Request(MethodMeters meters, long startNanos) {
       this.meters = meters;
@@ -151,17 +148,6 @@ final class HttpServerMeters extends SocketMeters
       this.meters = null;
       this.startNanos = 0;
       this.pushed = pushed;
-    }
-
-    /** Whether the request is now over on both sides (the active count then drops). */
-    boolean requestEnded() {
-      requestEnded = true;
-      return !reset && responseEnded;
-    }
-
-    boolean responseEnded() {
-      responseEnded = true;
-      return !reset && requestEnded;
     }
   }
 }
