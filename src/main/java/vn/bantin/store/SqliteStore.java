@@ -172,8 +172,13 @@ public final class SqliteStore implements Store {
         }
         return null;
       }, false);
-      Future<Void> others = Future.join(readers.close(), written.eventually(keys::close))
-          .mapEmpty();
+      // One connection of the file closes at a time: SQLite 3.51.0 and 3.51.1 deadlock when two
+      // connections of one WAL file close at once, the last holding a read lock on it taking
+      // the VFS's global mutex after its file's, and the other the reverse; every open in the
+      // process then waits forever (fixed in 3.51.2, "an obscure deadlock in the new
+      // broken-posix-lock detection logic"). The library is past it; closing in turn keeps a
+      // store's close out of any such race between its own connections.
+      Future<Void> others = written.eventually(readers::close).eventually(keys::close);
       closing = Future.join(written, others).transform(done -> writer.close().transform(
           ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
