@@ -1,0 +1,343 @@
+package vn.bantin.store;
+
+import java.util.Arrays;
+
+/**
+ * The SQLite store's in-memory index of near-duplicate candidates (dedup rule 4): entry ids by
+ * LSH band hash and published time, following SQLite's transactions so that it never disagrees
+ * with the rows after a rollback. The writer thread's alone: not thread-safe.
+ *
+ * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
+ * appended to {@code postingBand}, contiguous and in the order of the entries' handles; an
+ * open-addressing table with linear probing holds posting indexes (a band shared by several
+ * entries takes one slot each along its probe run), and a posting's entry is found by binary
+ * search over the entries' first postings, only when its band matches. A removal marks the
+ * entry; the slots of dead entries go when the table is rebuilt, and their postings and handles
+ * when it is compacted, which waits until nothing is pending so the undo log's handles stay valid.
+ */
+final class NearIndex {
+
+  // LIVE: committed; ADDED: pending add; REMOVED: pending removal of a LIVE entry;
+  // ADDED_REMOVED: added and removed since the last commit (ADDED again if the removal is undone).
+  private static final byte LIVE = 0;
+  private static final byte ADDED = 1;
+  private static final byte REMOVED = 2;
+  private static final byte ADDED_REMOVED = 3;
+  private static final byte DEAD = 4;
+  private static final int OP_ADD = 0;
+  private static final int OP_REMOVE = 1;
+  /** Linear probing stays short up to here (about 8.5 probes for a missing band). */
+  private static final double MAX_LOAD = 0.75;
+  /** A rebuilt table's load: growth by 1.25x keeps the memory per band near 14 bytes. */
+  private static final double REBUILT_LOAD = 0.6;
+  private static final long[] NONE = new long[0];
+
+  private long[] entryId = new long[16];
+  private long[] published = new long[16];
+  private byte[] state = new byte[16];
+  private int[] firstPosting = new int[16];
+  private int entries;
+  private long[] postingBand = new long[64];
+  private int postings;
+  /** Postings of DEAD entries, still in {@code postingBand} until compacted. */
+  private int deadPostings;
+  /** Posting index + 1 per slot, 0 when empty. */
+  private int[] slots = new int[64];
+  private int usedSlots;
+  private int visible;
+  /** handle * 2 + op of each change since the last commit or rollback, oldest first. */
+  private int[] log = new int[16];
+  private int logSize;
+  /** The log size at each open savepoint, innermost last. */
+  private int[] marks = new int[4];
+  private int markCount;
+  /** Reused by {@link #entries}: the ids found before they are made distinct. */
+  private long[] found = new long[16];
+
+  /** Adds an entry's bands (duplicates count once); visible at once; undone by rollback. */
+  void add(long id, long publishedMillis, long[] bands) {
+    if (bands.length == 0) {
+      return;
+    }
+    if (entries == entryId.length) {
+      int length = grown(entries, entries + 1);
+      entryId = Arrays.copyOf(entryId, length);
+      published = Arrays.copyOf(published, length);
+      state = Arrays.copyOf(state, length);
+      firstPosting = Arrays.copyOf(firstPosting, length);
+    }
+    if (postings + bands.length > postingBand.length) {
+      postingBand = Arrays.copyOf(postingBand, grown(postings, postings + bands.length));
+    }
+    int handle = entries++;
+    int first = postings;
+    entryId[handle] = id;
+    published[handle] = publishedMillis;
+    state[handle] = ADDED;
+    firstPosting[handle] = first;
+    for (int i = 0; i < bands.length; i++) {
+      if (!repeats(bands, i)) {
+        postingBand[postings++] = bands[i];
+      }
+    }
+    if (usedSlots + postings - first > MAX_LOAD * slots.length) {
+      rehash(); // takes this entry's postings too
+    } else {
+      for (int p = first; p < postings; p++) {
+        insert(p);
+      }
+    }
+    record(handle, OP_ADD);
+    visible++;
+  }
+
+  /**
+   * Removes the visible entry added with this id, published time and bands; invisible at once;
+   * undone by rollback. A no-op when there is none.
+   */
+  void remove(long id, long publishedMillis, long[] bands) {
+    if (bands.length == 0) {
+      return;
+    }
+    long band = bands[0];
+    for (int s = home(band); slots[s] != 0; s = next(s)) {
+      int p = slots[s] - 1;
+      if (postingBand[p] != band) {
+        continue;
+      }
+      int handle = entryOf(p);
+      if (entryId[handle] == id && published[handle] == publishedMillis
+          && isVisible(state[handle])) {
+        state[handle] = state[handle] == LIVE ? REMOVED : ADDED_REMOVED;
+        record(handle, OP_REMOVE);
+        visible--;
+        return;
+      }
+    }
+  }
+
+  /**
+   * Distinct ids of the visible entries sharing at least one of {@code bands}, published within
+   * [{@code fromMillis}, {@code toMillis}] (both inclusive); in ascending order, empty when none.
+   */
+  long[] entries(long[] bands, long fromMillis, long toMillis) {
+    int n = 0;
+    for (int i = 0; i < bands.length; i++) {
+      long band = bands[i];
+      if (repeats(bands, i)) {
+        continue;
+      }
+      for (int s = home(band); slots[s] != 0; s = next(s)) {
+        int p = slots[s] - 1;
+        if (postingBand[p] != band) {
+          continue;
+        }
+        int handle = entryOf(p);
+        long at = published[handle];
+        if (isVisible(state[handle]) && at >= fromMillis && at <= toMillis) {
+          if (n == found.length) {
+            found = Arrays.copyOf(found, n * 2);
+          }
+          found[n++] = entryId[handle];
+        }
+      }
+    }
+    if (n == 0) {
+      return NONE;
+    }
+    // Several bands of one entry may match: sort, then keep each id once.
+    Arrays.sort(found, 0, n);
+    int distinct = 1;
+    for (int i = 1; i < n; i++) {
+      if (found[i] != found[distinct - 1]) {
+        found[distinct++] = found[i];
+      }
+    }
+    return Arrays.copyOf(found, distinct);
+  }
+
+  /** SAVEPOINT: marks the point the next {@link #rollbackToSavepoint} returns to; nestable. */
+  void savepoint() {
+    if (markCount == marks.length) {
+      marks = Arrays.copyOf(marks, markCount * 2);
+    }
+    marks[markCount++] = logSize;
+  }
+
+  /** RELEASE of the innermost savepoint: its changes stay pending in the enclosing transaction. */
+  void release() {
+    innermostMark();
+    markCount--;
+  }
+
+  /** ROLLBACK TO the innermost savepoint: undoes the changes since it, which stays open. */
+  void rollbackToSavepoint() {
+    undoTo(innermostMark());
+  }
+
+  /** COMMIT: every pending change is permanent; all savepoints are dropped. */
+  void commit() {
+    for (int i = 0; i < logSize; i++) {
+      int handle = log[i] >>> 1;
+      byte now = state[handle];
+      if (now == ADDED) {
+        state[handle] = LIVE;
+      } else if (now == REMOVED || now == ADDED_REMOVED) {
+        die(handle);
+      }
+    }
+    endTransaction();
+  }
+
+  /** ROLLBACK: every change since the last commit is undone; all savepoints are dropped. */
+  void rollback() {
+    undoTo(0);
+    endTransaction();
+  }
+
+  /** The visible entries: added and not removed, pending changes counted. */
+  int size() {
+    return visible;
+  }
+
+  /** The bytes held by this index's arrays, for measuring. */
+  long retainedBytes() {
+    return 8L * (entryId.length + published.length + postingBand.length + found.length)
+        + 4L * (firstPosting.length + slots.length + log.length + marks.length) + state.length;
+  }
+
+  private void undoTo(int mark) {
+    while (logSize > mark) {
+      int change = log[--logSize];
+      int handle = change >>> 1;
+      if ((change & 1) == OP_ADD) {
+        die(handle); // a later removal of it was undone first, so it is ADDED
+        visible--;
+      } else {
+        state[handle] = state[handle] == REMOVED ? LIVE : ADDED;
+        visible++;
+      }
+    }
+  }
+
+  private void endTransaction() {
+    logSize = 0;
+    markCount = 0;
+    if (log.length > 1024) {
+      log = new int[16]; // an initial load's log is not kept for the rest of the run
+    }
+    if (deadPostings > postings / 4) {
+      compact();
+    }
+  }
+
+  private int innermostMark() {
+    if (markCount == 0) {
+      throw new IllegalStateException("no savepoint is open");
+    }
+    return marks[markCount - 1];
+  }
+
+  private void record(int handle, int op) {
+    if (logSize == log.length) {
+      log = Arrays.copyOf(log, grown(logSize, logSize + 1));
+    }
+    log[logSize++] = handle << 1 | op;
+  }
+
+  private void die(int handle) {
+    state[handle] = DEAD;
+    deadPostings += end(handle) - firstPosting[handle];
+  }
+
+  /** Drops dead entries and their postings, renumbering handles; only when nothing is pending. */
+  private void compact() {
+    int kept = 0;
+    int keptPostings = 0;
+    for (int h = 0; h < entries; h++) {
+      int from = firstPosting[h];
+      int count = end(h) - from;
+      if (state[h] == DEAD) {
+        continue;
+      }
+      entryId[kept] = entryId[h];
+      published[kept] = published[h];
+      state[kept] = state[h];
+      firstPosting[kept] = keptPostings;
+      System.arraycopy(postingBand, from, postingBand, keptPostings, count);
+      keptPostings += count;
+      kept++;
+    }
+    entries = kept;
+    postings = keptPostings;
+    deadPostings = 0;
+    rehash();
+  }
+
+  /** Rebuilds the table for the postings of entries not dead, at {@link #REBUILT_LOAD}. */
+  private void rehash() {
+    int needed = postings - deadPostings;
+    slots = new int[Math.max(64, (int) (needed / REBUILT_LOAD) + 1)];
+    usedSlots = 0;
+    for (int h = 0; h < entries; h++) {
+      if (state[h] != DEAD) {
+        for (int p = firstPosting[h], end = end(h); p < end; p++) {
+          insert(p);
+        }
+      }
+    }
+  }
+
+  private void insert(int posting) {
+    int s = home(postingBand[posting]);
+    while (slots[s] != 0) {
+      s = next(s);
+    }
+    slots[s] = posting + 1;
+    usedSlots++;
+  }
+
+  /** The handle whose postings hold {@code posting}: each entry has at least one. */
+  private int entryOf(int posting) {
+    int at = Arrays.binarySearch(firstPosting, 0, entries, posting);
+    return at >= 0 ? at : -at - 2;
+  }
+
+  private int end(int handle) {
+    return handle + 1 < entries ? firstPosting[handle + 1] : postings;
+  }
+
+  /** Any capacity: the high 32 bits of the mixed band scaled to the table (Lemire's reduction). */
+  private int home(long band) {
+    return (int) (((mix(band) >>> 32) * slots.length) >>> 32);
+  }
+
+  private int next(int slot) {
+    return slot + 1 == slots.length ? 0 : slot + 1;
+  }
+
+  /** The splitmix64 finalizer: bands are hashes already, but not necessarily well spread. */
+  private static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  private static boolean isVisible(byte entryState) {
+    return entryState == LIVE || entryState == ADDED;
+  }
+
+  /** Whether {@code bands[i]} occurred earlier in the array (16 bands: no set needed). */
+  private static boolean repeats(long[] bands, int i) {
+    for (int j = 0; j < i; j++) {
+      if (bands[j] == bands[i]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static int grown(int length, int needed) {
+    return Math.max(needed, length + (length >> 2) + 16);
+  }
+}

@@ -1,0 +1,445 @@
+package vn.bantin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The in-memory band index: lookups, time windows and SQLite's transaction semantics. */
+class NearIndexTest {
+
+  private static final long NOON = 1_750_000_000_000L;
+  private static final long HOUR = 3_600_000L;
+
+  private final NearIndex index = new NearIndex();
+
+  @ParameterizedTest(name = "band {0} of 16")
+  @ValueSource(ints = {0, 1, 7, 15})
+  void anEntryIsFoundByAnyOneOfItsBands(int which) {
+    long[] bands = bands(1);
+    index.add(11, NOON, bands);
+    index.add(12, NOON, bands(2));
+
+    assertThat(index.entries(new long[] {bands[which]}, NOON - HOUR, NOON + HOUR))
+        .containsExactly(11);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "published at the window's start, 0, 10, true",
+      "published at the window's end, -10, 0, true",
+      "window of one instant, 0, 0, true",
+      "published one ms before the window, 1, 10, false",
+      "published one ms after the window, -10, -1, false"})
+  void theWindowIncludesBothBounds(String name, long from, long to, boolean found) {
+    index.add(11, NOON, bands(1));
+
+    long[] ids = index.entries(bands(1), NOON + from, NOON + to);
+
+    assertThat(ids).isEqualTo(found ? new long[] {11} : new long[0]);
+  }
+
+  @Test
+  void anEntryMatchingSeveralBandsIsReturnedOnce() {
+    index.add(11, NOON, bands(1));
+    index.add(12, NOON, bands(2));
+
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
+  }
+
+  @Test
+  void repeatedBandsInOneEntryOrInTheQueryGiveOneId() {
+    long band = 42;
+    index.add(11, NOON, new long[] {band, band, band, 7});
+
+    assertThat(index.entries(new long[] {band, band, 7}, NOON, NOON)).containsExactly(11);
+  }
+
+  @Test
+  void unknownBandsFindNothing() {
+    index.add(11, NOON, bands(1));
+
+    assertThat(index.entries(bands(2), Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+    assertThat(new NearIndex().entries(bands(2), Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+  }
+
+  @Test
+  void fiveThousandEntriesSharingOneBandAreAllReturned() {
+    long shared = 0x5eed;
+    for (long id = 1; id <= 5_000; id++) {
+      long[] bands = bands(id);
+      bands[3] = shared;
+      index.add(id, NOON + id, bands);
+    }
+
+    assertThat(index.entries(new long[] {shared}, NOON, NOON + 5_000))
+        .containsExactlyInAnyOrder(LongStream.rangeClosed(1, 5_000).toArray());
+    assertThat(index.entries(new long[] {shared}, NOON + 4_001, NOON + 4_010))
+        .containsExactlyInAnyOrder(LongStream.rangeClosed(4_001, 4_010).toArray());
+  }
+
+  @Test
+  void aRemovedEntryIsNoLongerFound() {
+    index.add(11, NOON, bands(1));
+    index.add(12, NOON, bands(1));
+    index.commit();
+
+    index.remove(11, NOON, bands(1));
+
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(12);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "another id, 99, 0, 1",
+      "another published time, 11, 1, 1",
+      "another entry's bands, 11, 0, 2"})
+  void removingWhatIsNotThereChangesNothing(String name, long id, long shift, long bandSeed) {
+    index.add(11, NOON, bands(1));
+
+    index.remove(id, NOON + shift, bands(bandSeed));
+    index.remove(11, NOON, new long[0]);
+
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void anIdRemovedCanBeAddedAgain() {
+    index.add(11, NOON, bands(1));
+    index.commit();
+    index.remove(11, NOON, bands(1));
+    index.add(11, NOON + HOUR, bands(2));
+    index.commit();
+
+    assertThat(index.entries(bands(1), NOON, NOON + HOUR)).isEmpty();
+    assertThat(index.entries(bands(2), NOON, NOON + HOUR)).containsExactly(11);
+    index.remove(11, NOON + HOUR, bands(2));
+    index.add(11, NOON, bands(1));
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void addingNoBandsIsANoOp() {
+    index.add(11, NOON, new long[0]);
+
+    assertThat(index.size()).isZero();
+    index.rollback();
+    assertThat(index.size()).isZero();
+  }
+
+  @Test
+  void rollbackUndoesAddsAndRemovesSinceTheLastCommit() {
+    index.add(11, NOON, bands(1));
+    index.commit();
+    index.remove(11, NOON, bands(1));
+    index.add(12, NOON, bands(2));
+
+    index.rollback();
+
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
+    assertThat(index.entries(bands(2), NOON, NOON)).isEmpty();
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void rollbackAfterCommitKeepsWhatWasCommitted() {
+    index.add(11, NOON, bands(1));
+    index.add(12, NOON, bands(2));
+    index.commit();
+    index.remove(12, NOON, bands(2));
+    index.commit();
+
+    index.rollback();
+
+    assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
+    assertThat(index.entries(bands(2), NOON, NOON)).isEmpty();
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void rollbackToSavepointUndoesOnlyTheChangesSinceItAndKeepsItOpen() {
+    index.add(11, NOON, bands(1));
+    index.savepoint();
+    index.add(12, NOON, bands(2));
+    index.savepoint();
+    index.add(13, NOON, bands(3));
+
+    index.rollbackToSavepoint();
+    assertThat(ids(1, 2, 3)).containsExactlyInAnyOrder(11, 12);
+    index.add(14, NOON, bands(4));
+    index.rollbackToSavepoint(); // the same savepoint again: it stayed open
+    assertThat(ids(1, 2, 3, 4)).containsExactlyInAnyOrder(11, 12);
+    index.release();
+    index.rollbackToSavepoint(); // now the outer one
+    assertThat(ids(1, 2, 3, 4)).containsExactly(11);
+    index.release();
+    index.commit();
+
+    assertThat(ids(1, 2, 3, 4)).containsExactly(11);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void aReleasedSavepointsChangesAreUndoneByTheEnclosingOnes() {
+    index.savepoint();
+    index.savepoint();
+    index.add(12, NOON, bands(2));
+    index.release();
+    assertThat(ids(2)).containsExactly(12);
+
+    index.rollbackToSavepoint();
+
+    assertThat(ids(2)).isEmpty();
+    assertThatThrownBy(() -> {
+      index.release();
+      index.release();
+    }).isInstanceOf(IllegalStateException.class);
+  }
+
+  @ParameterizedTest(name = "then {0}")
+  @ValueSource(strings = {"commit", "rollback"})
+  void anEntryAddedAndRemovedInOneTransactionEndsGone(String end) {
+    index.add(11, NOON, bands(1));
+    index.savepoint();
+    index.remove(11, NOON, bands(1));
+    assertThat(ids(1)).isEmpty();
+
+    index.rollbackToSavepoint();
+    assertThat(ids(1)).containsExactly(11);
+    assertThat(index.size()).isEqualTo(1);
+    index.remove(11, NOON, bands(1));
+    index.release();
+    if (end.equals("commit")) {
+      index.commit();
+    } else {
+      index.rollback();
+    }
+
+    assertThat(ids(1)).isEmpty();
+    assertThat(index.size()).isZero();
+    index.rollback();
+    assertThat(ids(1)).isEmpty();
+  }
+
+  @Test
+  void aRemovalUndoneBySavepointRestoresACommittedEntry() {
+    index.add(11, NOON, bands(1));
+    index.commit();
+    index.savepoint();
+    index.remove(11, NOON, bands(1));
+
+    index.rollbackToSavepoint();
+    index.release();
+    index.commit();
+
+    assertThat(ids(1)).containsExactly(11);
+    assertThat(index.size()).isEqualTo(1);
+  }
+
+  @Test
+  void massRemovalFreesTheTableAtCommit() {
+    for (long id = 0; id < 20_000; id++) {
+      index.add(id, NOON, bands(id));
+    }
+    index.commit();
+    long full = index.retainedBytes();
+    for (long id = 0; id < 19_000; id++) {
+      index.remove(id, NOON, bands(id));
+    }
+    assertThat(ids(5, 19_500)).containsExactly(19_500); // dead, but pending
+
+    index.commit();
+
+    assertThat(index.retainedBytes()).isLessThan(full * 3 / 4);
+    assertThat(ids(5, 19_500, 19_999)).containsExactly(19_500, 19_999);
+    assertThat(index.size()).isEqualTo(1_000);
+  }
+
+  /**
+   * 200,000 adds with removes, commits, rollbacks and savepoints interleaved at random, checked
+   * against a map. One band in eight comes from a pool of 1,000 shared values, so bands are
+   * shared by hundreds of entries and the table grows, rebuilds and compacts many times.
+   */
+  @Test
+  void randomChangesAgreeWithAReferenceModel() {
+    Model model = new Model();
+    Random random = new Random(20260524);
+    List<Long> added = new ArrayList<>();
+    for (long id = 0; id < 200_000; id++) {
+      long at = NOON + random.nextInt(1_000_000);
+      index.add(id, at, Model.bands(id));
+      model.add(id, at);
+      added.add(id);
+      int roll = random.nextInt(1_000);
+      if (roll < 250) {
+        long victim = added.get(random.nextInt(added.size()));
+        Long when = model.visible.get(victim);
+        long at2 = when != null ? when : NOON;
+        index.remove(victim, at2, Model.bands(victim));
+        model.remove(victim);
+      } else if (roll < 252) {
+        index.commit();
+        model.commit();
+      } else if (roll < 253) {
+        index.rollback();
+        model.rollback();
+      } else if (roll < 258) {
+        index.savepoint();
+        model.savepoint();
+      } else if (roll < 261 && model.marks() > 0) {
+        index.rollbackToSavepoint();
+        model.rollbackToSavepoint();
+      } else if (roll < 264 && model.marks() > 0) {
+        index.release();
+        model.release();
+      }
+      if (id % 10 == 0) {
+        long probe = added.get(random.nextInt(added.size()));
+        long from = NOON + random.nextInt(1_000_000);
+        long to = from + random.nextInt(500_000);
+        assertThat(index.entries(Model.bands(probe), from, to))
+            .as("entries like %d in [%d, %d] after %d adds", probe, from, to, id)
+            .containsExactlyInAnyOrder(model.entries(probe, from, to));
+        assertThat(index.size()).isEqualTo(model.visible.size());
+      }
+    }
+    index.commit();
+    model.commit();
+    assertThat(index.size()).isEqualTo(model.visible.size()).isGreaterThan(50_000);
+  }
+
+  @Test
+  void twoHundredThousandEntriesOfSixteenBandsTakeUnder296BytesEach() {
+    SplittableRandom random = new SplittableRandom(7);
+    int count = 200_000;
+    for (long id = 0; id < count; id++) {
+      long[] bands = LongStream.generate(random::nextLong).limit(16).toArray();
+      index.add(id, NOON + id, bands);
+    }
+    index.commit();
+
+    double perEntry = (double) index.retainedBytes() / count;
+    System.out.printf("NearIndex: %.1f bytes per entry of 16 bands (%.1f per band)%n",
+        perEntry, perEntry / 16);
+    assertThat(perEntry).isLessThan(16 * 16 + 40);
+  }
+
+  private long[] ids(long... seeds) {
+    long[] all = Arrays.stream(seeds).flatMap(s -> Arrays.stream(bands(s))).toArray();
+    return index.entries(all, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
+
+  /** 16 distinct bands, the same for the same seed, distinct from other seeds'. */
+  private static long[] bands(long seed) {
+    return IntStream.range(0, 16).mapToLong(i -> seed * 1_000 + i + 1).toArray();
+  }
+
+  /** What the index should answer: a map of visible entries with its own undo log. */
+  private static final class Model {
+    private static final int POOL = 1_000;
+    final Map<Long, Long> visible = new HashMap<>();
+    /** Every id ever added by pool band, visible or not. */
+    private final List<List<Long>> pooled = new ArrayList<>();
+    /** Per change: {id, published or null for an add}. */
+    private final List<Object[]> undo = new ArrayList<>();
+    private final List<Integer> marks = new ArrayList<>();
+
+    Model() {
+      for (int i = 0; i < POOL; i++) {
+        pooled.add(new ArrayList<>());
+      }
+    }
+
+    /** Band i of an entry: one in eight from the pool (negative), else its own (positive). */
+    static long[] bands(long id) {
+      long[] bands = new long[16];
+      for (int i = 0; i < 16; i++) {
+        int hash = Long.hashCode((id * 16 + i) * 0x9e3779b97f4a7c15L) >>> 1;
+        bands[i] = hash % 8 == 0 ? -1 - (hash >> 3) % POOL : id * 16 + i;
+      }
+      return bands;
+    }
+
+    void add(long id, long at) {
+      visible.put(id, at);
+      for (long band : bands(id)) {
+        if (band < 0) {
+          pooled.get((int) (-1 - band)).add(id);
+        }
+      }
+      undo.add(new Object[] {id, null});
+    }
+
+    void remove(long id) {
+      Long at = visible.remove(id);
+      if (at != null) {
+        undo.add(new Object[] {id, at});
+      }
+    }
+
+    long[] entries(long like, long from, long to) {
+      List<Long> candidates = new ArrayList<>(List.of(like));
+      for (long band : bands(like)) {
+        if (band < 0) {
+          candidates.addAll(pooled.get((int) (-1 - band)));
+        }
+      }
+      return candidates.stream().distinct().filter(id -> {
+        Long at = visible.get(id);
+        return at != null && at >= from && at <= to;
+      }).mapToLong(Long::longValue).toArray();
+    }
+
+    void commit() {
+      undo.clear();
+      marks.clear();
+    }
+
+    void rollback() {
+      undoTo(0);
+      marks.clear();
+    }
+
+    void savepoint() {
+      marks.add(undo.size());
+    }
+
+    int marks() {
+      return marks.size();
+    }
+
+    void rollbackToSavepoint() {
+      undoTo(marks.get(marks.size() - 1));
+    }
+
+    void release() {
+      marks.remove(marks.size() - 1);
+    }
+
+    private void undoTo(int mark) {
+      while (undo.size() > mark) {
+        Object[] change = undo.remove(undo.size() - 1);
+        if (change[1] == null) {
+          visible.remove((Long) change[0]);
+        } else {
+          visible.put((Long) change[0], (Long) change[1]);
+        }
+      }
+    }
+  }
+}
