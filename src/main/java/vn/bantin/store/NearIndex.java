@@ -54,7 +54,10 @@ final class NearIndex {
   /** Reused by {@link #entries}: the ids found before they are made distinct. */
   private long[] found = new long[16];
 
-  /** Adds an entry's bands (duplicates count once); visible at once; undone by rollback. */
+  /**
+   * Adds an entry's bands (duplicates count once, none is a no-op); visible at once; undone by
+   * rollback. An id is added again only after its removal.
+   */
   void add(long id, long publishedMillis, long[] bands) {
     if (bands.length == 0) {
       return;

@@ -270,6 +270,26 @@ class NearIndexTest {
     assertThat(index.size()).isEqualTo(1_000);
   }
 
+  @ParameterizedTest(name = "then {0}")
+  @ValueSource(strings = {"commit", "rollback"})
+  void entriesAddedAndRemovedInOneTransactionAreReclaimed(String end) {
+    index.add(1, NOON, bands(1));
+    index.commit();
+    long before = index.retainedBytes();
+    for (long id = 2; id < 20_000; id++) {
+      index.add(id, NOON, bands(id));
+      index.remove(id, NOON, bands(id));
+      if (end.equals("commit")) {
+        index.commit();
+      } else {
+        index.rollback();
+      }
+    }
+
+    assertThat(index.retainedBytes()).isEqualTo(before);
+    assertThat(ids(1, 2, 19_999)).containsExactly(1);
+  }
+
   /**
    * 200,000 adds with removes, commits, rollbacks and savepoints interleaved at random, checked
    * against a map. One band in eight comes from a pool of 1,000 shared values, so bands are
