@@ -22,7 +22,9 @@ import vn.bantin.store.SqliteStore;
  * near-duplicate bands, category membership, the source's state), with the same column values,
  * inserted with bare prepared statements in one transaction per group of polls, with none of
  * bantin's lookups, savepoints or Java around them. The connection is configured as bantin's
- * writer ({@code vn.bantin.store.Connections}), unless {@link Variant#noSync}.
+ * writer ({@code vn.bantin.store.Connections}), unless {@link Variant#noSync}. Since schema V5
+ * bantin keeps the bands in memory; variants with bands write them into a table of the V4 layout,
+ * created here, to show what they cost in SQLite.
  */
 final class FloorWriter {
 
@@ -53,6 +55,9 @@ final class FloorWriter {
     try (Connection c = config.createConnection(url); Statement plain = c.createStatement()) {
       // 0 turns automatic checkpoints off: the WAL only grows, nothing is copied or fsynced.
       plain.execute("PRAGMA wal_autocheckpoint = " + (variant.noSync() ? 0 : 8192));
+      plain.execute("CREATE TABLE IF NOT EXISTS entry_bands (band INTEGER NOT NULL,"
+          + " published INTEGER NOT NULL, entry_id INTEGER NOT NULL,"
+          + " PRIMARY KEY (band, published, entry_id)) WITHOUT ROWID");
       long id;
       try (ResultSet max = plain.executeQuery("SELECT coalesce(max(id), 0) FROM entries")) {
         max.next();

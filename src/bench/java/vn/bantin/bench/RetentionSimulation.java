@@ -69,7 +69,7 @@ public final class RetentionSimulation {
     long published = 0;
     long pruned = 0;
     long started = System.nanoTime();
-    System.out.println("day   stories   entries     bands  file_MiB  free_MiB  pruned  seconds");
+    System.out.println("day   stories   entries  file_MiB  free_MiB  pruned  seconds");
     for (int day = 1; day <= days; day++) {
       for (int r = 0; r < pollsPerDay; r++) {
         clock.now = clock.now.plus(round);
@@ -97,15 +97,15 @@ public final class RetentionSimulation {
         pruned += StoryCorpus.await(store.prune(now.minus(retention)));
       }
       Size size = size(dir);
-      System.out.printf(Locale.ROOT, "%3d %9d %9d %9d %9.1f %9.1f %7d %8.0f%n", day,
-          size.stories, size.entries, size.bands, size.fileBytes / 1048576.0,
+      System.out.printf(Locale.ROOT, "%3d %9d %9d %9.1f %9.1f %7d %8.0f%n", day,
+          size.stories, size.entries, size.fileBytes / 1048576.0,
           size.freeBytes / 1048576.0, pruned, (System.nanoTime() - started) / 1e9);
     }
     StoryCorpus.await(store.close());
     StoryCorpus.await(vertx.close());
   }
 
-  private record Size(long stories, long entries, long bands, long fileBytes, long freeBytes) {}
+  private record Size(long stories, long entries, long fileBytes, long freeBytes) {}
 
   /** Checkpoints the WAL into the file, then counts; the store's writer is idle meanwhile. */
   private static Size size(Path dir) throws SQLException, java.io.IOException {
@@ -118,7 +118,7 @@ public final class RetentionSimulation {
       long pageSize = single(statement, "PRAGMA page_size");
       return new Size(single(statement, "SELECT COUNT(*) FROM stories"),
           single(statement, "SELECT COUNT(*) FROM entries"),
-          single(statement, "SELECT COUNT(*) FROM entry_bands"), Files.size(file),
+          Files.size(file),
           pageSize * single(statement, "PRAGMA freelist_count"));
     }
   }

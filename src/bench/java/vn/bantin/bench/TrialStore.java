@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.sqlite.SQLiteConfig;
-import vn.bantin.dedup.Fingerprint;
 import vn.bantin.store.SqliteStore;
 
 /**
@@ -46,6 +44,8 @@ final class TrialStore {
    * Deletes what the sources whose id starts with {@code prefix} added to the store in {@code
    * storeDir}: their entries and the stories they started, whose dependent rows cascade. The
    * store may stay open: SQLite's busy timeout waits for its writer, which is idle between calls.
+   * An open store's near-duplicate index keeps the deleted entries' bands; its lookups read
+   * every entry they name back and drop what is gone, so decisions are unchanged.
    */
   static void removeSources(Path storeDir, String prefix) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
@@ -66,32 +66,9 @@ final class TrialStore {
         stories.setString(p + 1, upper);
       }
       stories.executeUpdate();
-      deleteBands(connection, prefix, upper);
       entries.setString(1, prefix);
       entries.setString(2, upper);
       entries.executeUpdate();
-    }
-  }
-
-  /** Near-duplicate bands have no foreign key (schema V4): each is deleted by its key. */
-  private static void deleteBands(Connection connection, String prefix, String upper)
-      throws SQLException {
-    try (PreparedStatement entries = connection.prepareStatement("SELECT id, published,"
-            + " signature FROM entries WHERE source_id >= ? AND source_id < ?");
-        PreparedStatement band = connection.prepareStatement(
-            "DELETE FROM entry_bands WHERE band = ? AND published = ? AND entry_id = ?")) {
-      entries.setString(1, prefix);
-      entries.setString(2, upper);
-      try (ResultSet rows = entries.executeQuery()) {
-        while (rows.next()) {
-          for (long hash : Fingerprint.restore(rows.getBytes(3), null).bands()) {
-            band.setLong(1, hash);
-            band.setLong(2, rows.getLong(2));
-            band.setLong(3, rows.getLong(1));
-            band.executeUpdate();
-          }
-        }
-      }
     }
   }
 

@@ -21,7 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * (SQLite "SAVEPOINT") and fails only its own future. A future completes only after the COMMIT
  * that made its write durable, on the caller's context; when that COMMIT fails, or an error
  * rolled back the whole transaction, every write of the group fails. A group holds at most
- * {@link #maxWeight} (entries), so readers see fresh data after a bounded delay.
+ * {@link #maxWeight} (entries), so readers see fresh data after a bounded delay. The store's
+ * {@link NearIndex}, kept in memory, follows every savepoint, commit and rollback.
  */
 final class GroupCommit {
 
@@ -35,15 +36,20 @@ final class GroupCommit {
   private final WorkerExecutor writer;
   private final StatementCache statements;
   private final Connection connection;
+  private final NearIndex near;
   private final int maxWeight;
   /** Writes submitted and not yet run; only the writer thread takes from it. */
   private final Queue<Write<?>> queue = new ConcurrentLinkedQueue<>();
 
-  /** Runs the writes on {@code statements}' connection, with {@code writer}'s one thread. */
-  GroupCommit(WorkerExecutor writer, StatementCache statements, int maxWeight) {
+  /**
+   * Runs the writes on {@code statements}' connection, with {@code writer}'s one thread; {@code
+   * near} is rolled back and committed with them.
+   */
+  GroupCommit(WorkerExecutor writer, StatementCache statements, NearIndex near, int maxWeight) {
     this.writer = writer;
     this.statements = statements;
     this.connection = statements.connection();
+    this.near = near;
     this.maxWeight = maxWeight;
   }
 
@@ -103,6 +109,7 @@ final class GroupCommit {
       abort(group, e);
       return;
     }
+    near.commit();
     for (Write<?> write : group) {
       write.done = true;
     }
@@ -122,15 +129,19 @@ final class GroupCommit {
       write.fail(e);
       return e;
     }
+    near.savepoint();
     try {
       write.run(connection);
       control("RELEASE write");
+      near.release();
       return null;
     } catch (SQLException | RuntimeException | Error e) {
       write.fail(e);
       try {
         control("ROLLBACK TO write");
+        near.rollbackToSavepoint();
         control("RELEASE write");
+        near.release();
         return null;
       } catch (SQLException lost) {
         e.addSuppressed(lost);
@@ -155,6 +166,7 @@ final class GroupCommit {
     } catch (SQLException noTransaction) {
       // Already rolled back by SQLite.
     }
+    near.rollback();
     for (Write<?> write : group) {
       if (write.failure == null) {
         write.fail(new SQLException("rolled back with its write group: " + cause.getMessage(),

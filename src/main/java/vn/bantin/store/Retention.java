@@ -9,10 +9,10 @@ import vn.bantin.dedup.Fingerprint;
 /**
  * Deletes what the retention period no longer keeps, inside the writer's transaction: stories
  * published before the cutoff that no source has carried since. Their entries and category
- * memberships follow by ON DELETE CASCADE; their near-duplicate bands have no foreign key (V4),
- * so they are deleted first, each by its primary key, from the bands recomputed from the stored
- * signature. Freed pages are reused by later inserts, so the file stops growing once the store
- * holds a retention period's worth of stories.
+ * memberships follow by ON DELETE CASCADE; their near-duplicate bands, recomputed from the stored
+ * signatures, leave the {@link NearIndex} (rolled back with the transaction). Freed pages are
+ * reused by later inserts, so the file stops growing once the store holds a retention period's
+ * worth of stories.
  */
 final class Retention {
 
@@ -23,22 +23,16 @@ final class Retention {
   private Retention() {}
 
   /** Deletes the stories expired at {@code cutoff}; returns how many. */
-  static int prune(StatementCache statements, Instant cutoff) throws SQLException {
+  static int prune(StatementCache statements, NearIndex near, Instant cutoff)
+      throws SQLException {
     PreparedStatement entries = statements.get("SELECT e.id, e.published, e.signature"
-        + " FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")");
-    PreparedStatement deleteBand = statements.get(
-        "DELETE FROM entry_bands WHERE band = ? AND published = ? AND entry_id = ?");
+        + " FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")"
+        + " AND e.signature IS NOT NULL");
     Jdbc.setInstant(entries, 1, cutoff);
     try (ResultSet rows = entries.executeQuery()) {
       while (rows.next()) {
-        long entryId = rows.getLong(1);
-        long published = rows.getLong(2);
-        for (long band : Fingerprint.restore(rows.getBytes(3), null).bands()) {
-          deleteBand.setLong(1, band);
-          deleteBand.setLong(2, published);
-          deleteBand.setLong(3, entryId);
-          deleteBand.executeUpdate();
-        }
+        near.remove(rows.getLong(1), rows.getLong(2),
+            Fingerprint.restore(rows.getBytes(3), null).bands());
       }
     }
     PreparedStatement delete = statements.get("DELETE" + EXPIRED);

@@ -6,6 +6,8 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -25,7 +28,9 @@ import vn.bantin.model.Story;
  * time, so every write runs on one connection on the single thread of the {@code
  * bantin-store-write} worker pool, in submission order, the writes queued together committed in
  * one transaction ({@link GroupCommit}); reads share a small pool of read-only connections on the
- * {@code bantin-store-read} pool. No JDBC call ever runs on an event loop.
+ * {@code bantin-store-read} pool. No JDBC call ever runs on an event loop. The near-duplicate
+ * bands of the stored entries are kept in memory ({@link NearIndex}), read from the stored
+ * signatures when the store opens.
  */
 public final class SqliteStore implements Store {
 
@@ -39,19 +44,22 @@ public final class SqliteStore implements Store {
   private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
+  /** The stored entries' bands; only the writer thread uses it. */
+  private final NearIndex near;
   private final InstantSource clock;
   private volatile Future<Void> closing;
   /** The category rules; only the writer thread reads and writes it. */
   private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
-      KeysAhead keys, InstantSource clock) {
+      NearIndex near, KeysAhead keys, InstantSource clock) {
     this.writer = writer;
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
     this.statements = new StatementCache(writeConnection);
-    this.writes = new GroupCommit(writer, statements, GroupCommit.MAX_GROUP_WEIGHT);
+    this.near = near;
+    this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT);
     this.clock = clock;
   }
 
@@ -79,12 +87,14 @@ public final class SqliteStore implements Store {
         Connection write = Connections.writer(file);
         connections.add(write);
         Migrations.apply(write, clock);
+        NearIndex near = loadNearIndex(write);
         for (int i = 0; i <= readPoolSize; i++) { // the last one is the keys thread's
           connections.add(Connections.reader(file));
         }
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
         return new SqliteStore(writer,
-            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, keys, clock);
+            new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, near, keys,
+            clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -120,8 +130,8 @@ public final class SqliteStore implements Store {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
     KeysAhead.Batch batch = keys.start(copy);
-    return write(copy.size() + 1, c -> StoryWriter.ingest(statements, state, copy, batch.keys(),
-        clock.instant(), categories));
+    return write(copy.size() + 1, c -> StoryWriter.ingest(statements, near, state, copy,
+        batch.keys(), clock.instant(), categories));
   }
 
   @Override
@@ -155,7 +165,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Integer> prune(Instant cutoff) {
-    return write(1, c -> Retention.prune(statements, cutoff));
+    return write(1, c -> Retention.prune(statements, near, cutoff));
   }
 
   /** Runs after every write submitted before it; later calls fail with IllegalStateException. */
@@ -184,6 +194,26 @@ public final class SqliteStore implements Store {
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
+  }
+
+  /** The bands of every stored entry that has a signature, computed from it. */
+  private static NearIndex loadNearIndex(Connection connection) throws SQLException {
+    NearIndex near = new NearIndex();
+    try (PreparedStatement query = connection.prepareStatement(
+            "SELECT id, published, signature FROM entries WHERE signature IS NOT NULL");
+        ResultSet rows = query.executeQuery()) {
+      while (rows.next()) {
+        near.add(rows.getLong(1), rows.getLong(2),
+            Fingerprint.restore(rows.getBytes(3), null).bands());
+      }
+    }
+    near.commit();
+    return near;
+  }
+
+  /** How many entries the near-duplicate index holds; for tests. */
+  Future<Integer> nearIndexSize() {
+    return write(1, c -> near.size());
   }
 
   /** @param weight the entries written, what counts against a {@link GroupCommit} group */

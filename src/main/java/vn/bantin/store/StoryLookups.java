@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity;
@@ -14,29 +14,24 @@ import vn.bantin.dedup.StoryIdentity.Candidate;
 /**
  * The indexed lookups {@link StoryIdentity} asks while a poll is written: one prepared statement
  * each, from the writer's {@link StatementCache}, in the writer's transaction, so a feed's entries
- * see each other.
+ * see each other; near-duplicate candidates come from the {@link NearIndex} in memory.
  */
 final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   /** Entries compared at most per incoming entry: a bound on the work whatever the data. */
   private static final int MAX_NEAR_CANDIDATES = 50;
 
-  /**
-   * Entries sharing a band within the dates, earliest sighting first. Each band is its own
-   * range of the entry_bands primary key (band, published); the union is small, since bands are
-   * near-unique. A band row whose entry is gone joins nothing.
-   */
-  private static final String NEAR_ENTRIES = "SELECT e.story_id, e.signature, e.marks"
-      + " FROM entries e WHERE e.id IN (SELECT b.entry_id FROM entry_bands b"
-      + " WHERE b.band IN (" + String.join(", ", Collections.nCopies(Fingerprint.BANDS, "?"))
-      + ") AND b.published BETWEEN ? AND ?)"
-      + " ORDER BY e.fetched_at, e.id LIMIT " + MAX_NEAR_CANDIDATES;
+  /** An entry the near index names, read back by its id. */
+  private static final String NEAR_ENTRY = "SELECT story_id, signature, marks, fetched_at"
+      + " FROM entries WHERE id = ? AND published BETWEEN ? AND ?";
 
   private final PreparedStatement entryStory;
   private final PreparedStatement linkStory;
   private final PreparedStatement titleStory;
-  private final PreparedStatement nearEntries;
+  private final PreparedStatement nearEntry;
+  private final NearIndex near;
 
-  StoryLookups(StatementCache statements) throws SQLException {
+  StoryLookups(StatementCache statements, NearIndex near) throws SQLException {
+    this.near = near;
     entryStory = statements.get(
         "SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
     // The earliest sighting decides when several stored stories match.
@@ -44,7 +39,7 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
         + " WHERE canonical_link = ? ORDER BY fetched_at, id LIMIT 1");
     titleStory = statements.get("SELECT story_id FROM entries WHERE title_key = ?"
         + " AND published BETWEEN ? AND ? ORDER BY fetched_at, id LIMIT 1");
-    nearEntries = statements.get(NEAR_ENTRIES);
+    nearEntry = statements.get(NEAR_ENTRY);
   }
 
   @Override
@@ -68,22 +63,48 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
     return firstString(titleStory);
   }
 
+  /**
+   * Entries sharing a band within the dates, earliest sighting first, at most {@link
+   * #MAX_NEAR_CANDIDATES}. The index names them; each is read back and kept only if its stored
+   * date and signature still qualify: the index is a hint, the stored rows decide.
+   */
   @Override
   public List<Candidate> nearCandidates(long[] bands, Instant from, Instant to)
       throws SQLException {
-    for (int i = 0; i < bands.length; i++) {
-      nearEntries.setLong(i + 1, bands[i]);
+    long[] ids = near.entries(bands, from.toEpochMilli(), to.toEpochMilli());
+    if (ids.length == 0) {
+      return List.of();
     }
-    Jdbc.setInstant(nearEntries, Fingerprint.BANDS + 1, from);
-    Jdbc.setInstant(nearEntries, Fingerprint.BANDS + 2, to);
-    List<Candidate> candidates = new ArrayList<>();
-    try (ResultSet rows = nearEntries.executeQuery()) {
-      while (rows.next()) {
-        candidates.add(new Candidate(rows.getString(1),
-            Fingerprint.restore(rows.getBytes(2), rows.getString(3))));
+    List<Sighting> sightings = new ArrayList<>(ids.length);
+    for (long id : ids) {
+      nearEntry.setLong(1, id);
+      Jdbc.setInstant(nearEntry, 2, from);
+      Jdbc.setInstant(nearEntry, 3, to);
+      try (ResultSet row = nearEntry.executeQuery()) {
+        if (row.next()) {
+          Fingerprint fingerprint = Fingerprint.restore(row.getBytes(2), row.getString(3));
+          if (sharesABand(fingerprint.bands(), bands)) {
+            sightings.add(new Sighting(row.getLong(4), id,
+                new Candidate(row.getString(1), fingerprint)));
+          }
+        }
       }
     }
-    return candidates;
+    sightings.sort(Comparator.comparingLong(Sighting::fetchedAt).thenComparingLong(Sighting::id));
+    return sightings.stream().limit(MAX_NEAR_CANDIDATES).map(Sighting::candidate).toList();
+  }
+
+  private record Sighting(long fetchedAt, long id, Candidate candidate) {}
+
+  private static boolean sharesABand(long[] stored, long[] wanted) {
+    for (long band : stored) {
+      for (long other : wanted) {
+        if (band == other) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static String firstString(PreparedStatement query) throws SQLException {

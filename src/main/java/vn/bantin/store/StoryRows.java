@@ -4,32 +4,26 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
-import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.model.Entry;
 
 /**
  * The rows {@link StoryWriter} writes once it decided what an entry is: a new story, an entry
- * with its near-duplicate bands, a re-polled entry touched. Runs in the writer's transaction, with
- * statements from its {@link StatementCache}; no lookups.
+ * (with its near-duplicate bands in the {@link NearIndex}), a re-polled entry touched. Runs in the
+ * writer's transaction, with statements from its {@link StatementCache}; no lookups.
  */
 final class StoryRows {
 
-  /** All bands of one entry in one statement: one call into SQLite instead of sixteen. */
-  private static final String INSERT_BANDS = "INSERT OR IGNORE INTO entry_bands"
-      + " (band, published, entry_id) VALUES "
-      + String.join(", ", Collections.nCopies(Fingerprint.BANDS, "(?, ?, ?)"));
-
+  private final NearIndex near;
   private final Instant now;
   private final PreparedStatement insertStory;
   private final PreparedStatement insertEntry;
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
-  private final PreparedStatement insertBands;
   private final PreparedStatement lastEntryId;
 
-  StoryRows(StatementCache statements, Instant now) throws SQLException {
+  StoryRows(StatementCache statements, NearIndex near, Instant now) throws SQLException {
+    this.near = near;
     this.now = now;
     insertStory = statements.get("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
@@ -40,7 +34,6 @@ final class StoryRows {
     // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
     // cost more than this second statement (bench/floor.sh, 2026-11-27).
     lastEntryId = statements.get("SELECT last_insert_rowid()");
-    insertBands = statements.get(INSERT_BANDS);
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
     // Only the first sighting's text is shown, so only its edits reach the story.
@@ -84,17 +77,10 @@ final class StoryRows {
     if (bands.length == 0) {
       return;
     }
-    long entryId;
     try (ResultSet id = lastEntryId.executeQuery()) {
       id.next();
-      entryId = id.getLong(1);
+      near.add(id.getLong(1), entry.published().toEpochMilli(), bands);
     }
-    for (int b = 0; b < bands.length; b++) {
-      insertBands.setLong(3 * b + 1, bands[b]);
-      Jdbc.setInstant(insertBands, 3 * b + 2, entry.published());
-      insertBands.setLong(3 * b + 3, entryId);
-    }
-    insertBands.executeUpdate();
   }
 
   /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */

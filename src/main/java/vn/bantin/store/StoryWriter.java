@@ -26,29 +26,30 @@ final class StoryWriter {
   private final StoryLookups lookups;
   private final StoryRows rows;
 
-  private StoryWriter(StatementCache statements, Instant now) throws SQLException {
-    lookups = new StoryLookups(statements);
-    rows = new StoryRows(statements, now);
+  private StoryWriter(StatementCache statements, NearIndex near, Instant now)
+      throws SQLException {
+    lookups = new StoryLookups(statements, near);
+    rows = new StoryRows(statements, near, now);
   }
 
   /**
    * Stores {@code state} with its validators and {@code entries}, inside the transaction already
-   * open on the connection of {@code statements}.
+   * open on the connection of {@code statements}, and their bands in {@code near}.
    *
    * @param keys {@link StoryIdentity#keysOf} each entry, in the same order
    * @param categories the category rules, or {@code null} before {@link Store#categorize}
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
-  static IngestResult ingest(StatementCache statements, SourceState state, List<Entry> entries,
-      List<Keys> keys, Instant now, Function<Story, Set<String>> categories)
-      throws SQLException {
+  static IngestResult ingest(StatementCache statements, NearIndex near, SourceState state,
+      List<Entry> entries, List<Keys> keys, Instant now,
+      Function<Story, Set<String>> categories) throws SQLException {
     SourceStateDao.save(statements, state, true, now);
     int newStories = 0;
     int joined = 0;
     int known = 0;
     int edited = 0;
     Set<String> touched = new TreeSet<>();
-    StoryWriter writer = new StoryWriter(statements, now);
+    StoryWriter writer = new StoryWriter(statements, near, now);
     for (int i = 0; i < entries.size(); i++) {
       Entry entry = entries.get(i);
       if (!entry.sourceId().equals(state.sourceId())) {

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -34,6 +35,9 @@ class GroupCommitTest {
   private Connection writer;
   private Connection reader;
   private final CountDownLatch release = new CountDownLatch(1);
+  /** Each row written also adds its id as an entry of one band, {@link #BAND}, to this index. */
+  private final NearIndex near = new NearIndex();
+  private static final long BAND = 42;
 
   @BeforeEach
   void open() throws Exception {
@@ -59,7 +63,7 @@ class GroupCommitTest {
 
   @Test
   void aFailingWriteFailsAloneAndTheOthersOfItsGroupCommit() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     Future<Integer> failing = groups.submit(1, c -> {
@@ -74,11 +78,12 @@ class GroupCommitTest {
     assertThatThrownBy(() -> await(failing)).hasRootCauseMessage("refused");
     assertThat(await(fourth)).isEqualTo(4);
     assertThat(committedRows()).containsExactly(1, 2, 4);
+    assertThat(indexed()).containsExactly(1L, 2L, 4L);
   }
 
   @Test
   void aFutureCompletesOnlyAfterTheCommitOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     List<Object> seenByTheLastWrite = new ArrayList<>();
     Future<Integer> last = groups.submit(1, c -> {
@@ -96,7 +101,7 @@ class GroupCommitTest {
 
   @Test
   void aFailedCommitFailsEveryWriteOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> orphan = groups.submit(1, c -> {
       Jdbc.execute(c, "INSERT INTO children (id, parent) VALUES (1, 99)");
@@ -109,14 +114,16 @@ class GroupCommitTest {
     assertThatThrownBy(() -> await(orphan)).isInstanceOf(ExecutionException.class);
     assertThatThrownBy(() -> await(third)).isInstanceOf(ExecutionException.class);
     assertThat(committedRows()).isEmpty();
+    assertThat(indexed()).isEmpty();
     Future<Integer> after = groups.submit(1, c -> insert(c, 5));
     assertThat(await(after)).isEqualTo(5);
     assertThat(committedRows()).containsExactly(5);
+    assertThat(indexed()).containsExactly(5L);
   }
 
   @Test
   void writesRunInSubmissionOrderAcrossGroups() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 3);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 3);
     List<Integer> order = new ArrayList<>();
     List<Future<Integer>> futures = new ArrayList<>();
     futures.add(groups.submit(1, c -> insertAfterRelease(c, 0)));
@@ -138,7 +145,7 @@ class GroupCommitTest {
 
   @Test
   void aGroupHoldsNoMoreThanItsWeight() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), 2);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 2);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     List<List<Integer>> seenByTheThird = new ArrayList<>();
@@ -165,12 +172,19 @@ class GroupCommitTest {
     return insert(c, id);
   }
 
-  private static int insert(Connection c, int id) throws SQLException {
+  private int insert(Connection c, int id) throws SQLException {
     try (PreparedStatement insert = c.prepareStatement("INSERT INTO rows (id) VALUES (?)")) {
       insert.setInt(1, id);
       insert.executeUpdate();
     }
+    near.add(id, 0, new long[] {BAND});
     return id;
+  }
+
+  /** The entries the index holds once the writes are done, in order. */
+  private List<Long> indexed() throws Exception {
+    long[] ids = await(executor.executeBlocking(() -> near.entries(new long[] {BAND}, 0, 0)));
+    return Arrays.stream(ids).sorted().boxed().toList();
   }
 
   /** The rows a reader sees: what was committed. */

@@ -42,12 +42,13 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
           "3 V3__category_membership.sql " + CLOCK.millis(),
-          "4 V4__compact_bands.sql " + CLOCK.millis());
+          "4 V4__compact_bands.sql " + CLOCK.millis(),
+          "5 V5__bands_in_memory.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -94,7 +95,7 @@ class MigrationsTest {
       Jdbc.execute(connection, "INSERT INTO entry_bands (band, published, source_id, entry_key)"
           + " VALUES (100, 10, 'vov', 'a'), (-5, 10, 'vov', 'a')");
 
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(4);
+      assertThat(Migrations.apply(connection, CLOCK, 4)).containsExactly(4);
 
       assertThat(rows(connection, "SELECT id, source_id, entry_key, story_id, published,"
           + " fetched_at, last_seen, hex(signature), marks FROM entries ORDER BY id"))
@@ -104,6 +105,30 @@ class MigrationsTest {
       // Deleting the story still takes its entries along.
       Jdbc.execute(connection, "DELETE FROM stories WHERE id = 's1'");
       assertThat(rows(connection, "SELECT id FROM entries")).isEmpty();
+    }
+  }
+
+  @Test
+  void version5DropsTheBandTableAndKeepsTheSignaturesTheBandsAreComputedFrom()
+      throws SQLException {
+    try (Connection connection = connect()) {
+      assertThat(Migrations.apply(connection, CLOCK, 4)).containsExactly(1, 2, 3, 4);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov')");
+      Jdbc.execute(connection, "INSERT INTO stories (id, title, summary_html, content_html,"
+          + " published, first_source_id, first_entry_key, created_at)"
+          + " VALUES ('s1', 't', '', '', 10, 'vov', 'a', 0)");
+      Jdbc.execute(connection, "INSERT INTO entries (id, source_id, entry_key, story_id,"
+          + " title, published, fetched_at, last_seen, signature, marks) VALUES"
+          + " (7, 'vov', 'a', 's1', 't', 10, 11, 12, x'01', 'm')");
+      Jdbc.execute(connection, "INSERT INTO entry_bands (band, published, entry_id)"
+          + " VALUES (100, 10, 7)");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(5);
+
+      assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE name LIKE 'entry_bands%'"))
+          .isEmpty();
+      assertThat(rows(connection, "SELECT id, hex(signature), marks FROM entries"))
+          .containsExactly("7 01 m");
     }
   }
 

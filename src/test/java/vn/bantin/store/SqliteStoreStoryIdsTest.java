@@ -51,7 +51,6 @@ class SqliteStoreStoryIdsTest {
     Entry first = entry("vov", "g1", "https://vov.vn/a-1.vov", "Hội nghị Trung ương",
         hoursAgo(2));
     assertThat(ingest(first).newStories()).isEqualTo(1);
-    sql("DELETE FROM entry_bands");
     sql("DELETE FROM entries");
 
     Entry again = entry("vov", "g1", "https://vov.vn/a-1.vov", "Hội nghị Trung ương lần thứ 14",

@@ -8,11 +8,6 @@ import static vn.bantin.store.StoreFixture.polled;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,18 +15,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 
 /**
- * SQLite's near-duplicate bands (schema V4: no foreign key, so the store deletes them itself).
- * Rule 4's behaviour is in {@link StoreContractTest}.
+ * The SQLite store's near-duplicate bands, kept in memory ({@link NearIndex}): read again from
+ * the stored signatures when the store opens, and left by what retention deletes. Rule 4's
+ * behaviour on both stores is in {@link StoreContractTest}.
  */
-class SqliteStoreBandsTest {
+class SqliteStoreNearIndexTest {
   private static final String VOV_SUMMARY = "VOV.VN - Sáng 24/11, tại thành phố Lai Châu, Ban"
       + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
       + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn và đề ra nhiệm vụ trọng tâm đến cuối"
       + " năm.";
+  private static final String BLC_SUMMARY = "(BLC) - Sáng 24/11, tại thành phố Lai Châu, Ban"
+      + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
+      + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn, đề ra nhiệm vụ trọng tâm đến cuối năm.";
 
   @TempDir Path dir;
   private Vertx vertx;
@@ -42,7 +40,8 @@ class SqliteStoreBandsTest {
     vertx = StoreFixture.vertx();
     store = StoreFixture.open(vertx, dir);
     await(store.syncSources(List.of(config("vov", "VOV", "https://vov.vn/rss"),
-        config("baodienbienphu", "Báo Điện Biên Phủ", "https://baodienbienphu.com.vn/rss"))));
+        config("laichau", "Báo Lai Châu", "https://baolaichau.vn/rss"),
+        config("dienbien", "Báo Điện Biên Phủ", "https://baodienbienphu.com.vn/rss"))));
   }
 
   @AfterEach
@@ -52,43 +51,41 @@ class SqliteStoreBandsTest {
   }
 
   @Test
-  void pruneDeletesTheBandsOfThePrunedEntriesOnly() throws Exception {
-    ingest(entry("vov", "https://vov.vn/a-post1.vov",
-        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, hoursAgo(30)));
-    ingest(entry("baodienbienphu", "https://baodienbienphu.com.vn/tin/7",
+  void aReopenedStoreFindsTheNearDuplicatesOfWhatItStoredBefore() throws Exception {
+    ingest(vov(hoursAgo(5)));
+    await(store.close());
+    store = StoreFixture.open(vertx, dir);
+
+    assertThat(ingest(entry("laichau", "https://baolaichau.vn/tin/42",
+        "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY, hoursAgo(2))))
+        .extracting(IngestResult::newStories, IngestResult::joined).containsExactly(0, 1);
+    assertThat(await(store.nearIndexSize())).isEqualTo(2);
+  }
+
+  @Test
+  void pruneTakesThePrunedEntriesOutOfTheIndexOnly() throws Exception {
+    ingest(vov(hoursAgo(30)));
+    ingest(entry("dienbien", "https://baodienbienphu.com.vn/tin/7",
         "Điện Biên sơ kết 10 tháng xây dựng nông thôn mới",
         VOV_SUMMARY.replace("VOV.VN", "ĐBP").replace("thành phố Lai Châu", "thành phố Điện Biên"
         + " Phủ"), hoursAgo(2)));
-    assertThat(bandsOf("baodienbienphu")).isEqualTo(Fingerprint.BANDS);
-    assertThat(bandRows()).isEqualTo(2 * Fingerprint.BANDS);
+    assertThat(await(store.nearIndexSize())).isEqualTo(2);
 
     assertThat(await(store.prune(hoursAgo(10)))).isEqualTo(1);
 
-    assertThat(bandRows()).isEqualTo(Fingerprint.BANDS);
-    assertThat(bandsOf("baodienbienphu")).isEqualTo(Fingerprint.BANDS);
-  }
-
-  private long bandRows() throws SQLException {
-    return count("SELECT COUNT(*) FROM entry_bands");
-  }
-
-  private long bandsOf(String source) throws SQLException {
-    return count("SELECT COUNT(*) FROM entry_bands b JOIN entries e ON e.id = b.entry_id"
-        + " WHERE e.source_id = '" + source + "'");
-  }
-
-  private long count(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(
-            "jdbc:sqlite:" + dir.resolve(SqliteStore.DATABASE_FILE));
-        Statement statement = connection.createStatement();
-        ResultSet rows = statement.executeQuery(sql)) {
-      rows.next();
-      return rows.getLong(1);
-    }
+    assertThat(await(store.nearIndexSize())).isEqualTo(1);
+    await(store.close());
+    store = StoreFixture.open(vertx, dir);
+    assertThat(await(store.nearIndexSize())).isEqualTo(1);
   }
 
   private IngestResult ingest(Entry entry) throws Exception {
     return await(store.ingest(polled(entry.sourceId(), null, null), List.of(entry)));
+  }
+
+  private static Entry vov(Instant published) {
+    return entry("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, published);
   }
 
   private static Entry entry(String source, String link, String title, String summary,
