@@ -1,6 +1,7 @@
 package vn.bantin.store;
 
 import java.util.Arrays;
+import vn.bantin.dedup.Fingerprint;
 
 /**
  * The SQLite store's in-memory index of near-duplicate candidates (dedup rule 4): entry ids by
@@ -32,17 +33,17 @@ final class NearIndex {
   private static final double REBUILT_LOAD = 0.6;
   private static final long[] NONE = new long[0];
 
-  private long[] entryId = new long[16];
-  private long[] published = new long[16];
-  private byte[] state = new byte[16];
-  private int[] firstPosting = new int[16];
+  private long[] entryId;
+  private long[] published;
+  private byte[] state;
+  private int[] firstPosting;
   private int entries;
-  private long[] postingBand = new long[64];
+  private long[] postingBand;
   private int postings;
   /** Postings of DEAD entries, still in {@code postingBand} until compacted. */
   private int deadPostings;
   /** Posting index + 1 per slot, 0 when empty. */
-  private int[] slots = new int[64];
+  private int[] slots;
   private int usedSlots;
   private int visible;
   /** handle * 2 + op of each change since the last commit or rollback, oldest first. */
@@ -53,6 +54,26 @@ final class NearIndex {
   private int markCount;
   /** Reused by {@link #entries}: the ids found before they are made distinct. */
   private long[] found = new long[16];
+
+  NearIndex() {
+    this(0);
+  }
+
+  /**
+   * An index with room for {@code expectedEntries} entries of {@link Fingerprint#BANDS} bands
+   * before it grows: the store's load at start knows how many it reads, and growing step by step
+   * to a hundred thousand entries rehashed every band about twenty times.
+   */
+  NearIndex(int expectedEntries) {
+    int room = Math.max(16, expectedEntries);
+    int postingRoom = Math.max(64, room * Fingerprint.BANDS);
+    entryId = new long[room];
+    published = new long[room];
+    state = new byte[room];
+    firstPosting = new int[room];
+    postingBand = new long[postingRoom];
+    slots = new int[(int) (postingRoom / REBUILT_LOAD) + 1];
+  }
 
   /**
    * Adds an entry's bands (duplicates count once, none is a no-op); visible at once; undone by

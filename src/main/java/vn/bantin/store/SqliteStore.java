@@ -6,8 +6,6 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import vn.bantin.config.SourceConfig;
-import vn.bantin.dedup.Fingerprint;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -87,7 +84,7 @@ public final class SqliteStore implements Store {
         Connection write = Connections.writer(file);
         connections.add(write);
         Migrations.apply(write, clock);
-        NearIndex near = loadNearIndex(write);
+        NearIndex near = NearIndexLoad.read(write);
         for (int i = 0; i <= readPoolSize; i++) { // the last one is the keys thread's
           connections.add(Connections.reader(file));
         }
@@ -194,21 +191,6 @@ public final class SqliteStore implements Store {
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));
     }
     return closing;
-  }
-
-  /** The bands of every stored entry that has a signature, computed from it. */
-  private static NearIndex loadNearIndex(Connection connection) throws SQLException {
-    NearIndex near = new NearIndex();
-    try (PreparedStatement query = connection.prepareStatement(
-            "SELECT id, published, signature FROM entries WHERE signature IS NOT NULL");
-        ResultSet rows = query.executeQuery()) {
-      while (rows.next()) {
-        near.add(rows.getLong(1), rows.getLong(2),
-            Fingerprint.restore(rows.getBytes(3), null).bands());
-      }
-    }
-    near.commit();
-    return near;
   }
 
   /** How many entries the near-duplicate index holds; for tests. */
