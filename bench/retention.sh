@@ -35,11 +35,11 @@ import sys
 rows = [l.split() for l in open(sys.argv[1])]
 rows = {int(r[0]): r for r in rows if r and r[0].isdigit()}
 # The steady state starts on the first day a prune deleted something.
-steady = [d for d in sorted(rows) if int(rows[d][6]) > 0]
+steady = [d for d in sorted(rows) if int(rows[d][5]) > 0]
 last = max(rows)
 if steady and last > steady[0]:
     first = steady[0]
-    for name, col in (("stories", 1), ("entries", 2), ("bands", 3), ("file size", 4)):
+    for name, col in (("stories", 1), ("entries", 2), ("file size", 3)):
         print("%-10s day %d / day %d (first prune) = %.3f" % (name, last, first,
               float(rows[last][col]) / float(rows[first][col])))
 PY
