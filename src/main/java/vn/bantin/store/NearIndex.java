@@ -9,10 +9,9 @@ import vn.bantin.dedup.Fingerprint;
  * with the rows after a rollback. The writer thread's alone: not thread-safe.
  *
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
- * appended to {@code postingBand}, contiguous and in the order of the entries' handles; an
- * open-addressing table with linear probing holds posting indexes (a band shared by several
- * entries takes one slot each along its probe run), and a posting's entry is found by binary
- * search over the entries' first postings, only when its band matches. A removal marks the
+ * appended to {@code postingBand}, contiguous and in the order of the entries' handles; a
+ * {@link BandTable} finds a band's postings, and a posting's entry is found by binary search over
+ * the entries' first postings, only when its band matches. A removal marks the
  * entry; the slots of dead entries go when the table is rebuilt, and their postings and handles
  * when it is compacted, which waits until nothing is pending so the undo log's handles stay valid.
  */
@@ -42,9 +41,7 @@ final class NearIndex {
   private int postings;
   /** Postings of DEAD entries, still in {@code postingBand} until compacted. */
   private int deadPostings;
-  /** Posting index + 1 per slot, 0 when empty. */
-  private int[] slots;
-  private int usedSlots;
+  private BandTable table;
   private int visible;
   /** handle * 2 + op of each change since the last commit or rollback, oldest first. */
   private int[] log = new int[16];
@@ -72,7 +69,7 @@ final class NearIndex {
     state = new byte[room];
     firstPosting = new int[room];
     postingBand = new long[postingRoom];
-    slots = new int[(int) (postingRoom / REBUILT_LOAD) + 1];
+    table = new BandTable((int) (postingRoom / REBUILT_LOAD) + 1);
   }
 
   /**
@@ -104,11 +101,11 @@ final class NearIndex {
         postingBand[postings++] = bands[i];
       }
     }
-    if (usedSlots + postings - first > MAX_LOAD * slots.length) {
+    if (table.used() + postings - first > MAX_LOAD * table.capacity()) {
       rehash(); // takes this entry's postings too
     } else {
       for (int p = first; p < postings; p++) {
-        insert(p);
+        table.insert(postingBand[p], p);
       }
     }
     record(handle, OP_ADD);
@@ -124,8 +121,8 @@ final class NearIndex {
       return;
     }
     long band = bands[0];
-    for (int s = home(band); slots[s] != 0; s = next(s)) {
-      int p = slots[s] - 1;
+    for (int s = table.home(band); table.posting(s) >= 0; s = table.next(s)) {
+      int p = table.posting(s);
       if (postingBand[p] != band) {
         continue;
       }
@@ -151,8 +148,8 @@ final class NearIndex {
       if (repeats(bands, i)) {
         continue;
       }
-      for (int s = home(band); slots[s] != 0; s = next(s)) {
-        int p = slots[s] - 1;
+      for (int s = table.home(band); table.posting(s) >= 0; s = table.next(s)) {
+        int p = table.posting(s);
         if (postingBand[p] != band) {
           continue;
         }
@@ -227,7 +224,8 @@ final class NearIndex {
   /** The bytes held by this index's arrays, for measuring. */
   long retainedBytes() {
     return 8L * (entryId.length + published.length + postingBand.length + found.length)
-        + 4L * (firstPosting.length + slots.length + log.length + marks.length) + state.length;
+        + 4L * (firstPosting.length + log.length + marks.length) + state.length
+        + table.retainedBytes();
   }
 
   private void undoTo(int mark) {
@@ -301,24 +299,14 @@ final class NearIndex {
   /** Rebuilds the table for the postings of entries not dead, at {@link #REBUILT_LOAD}. */
   private void rehash() {
     int needed = postings - deadPostings;
-    slots = new int[Math.max(64, (int) (needed / REBUILT_LOAD) + 1)];
-    usedSlots = 0;
+    table = new BandTable((int) (needed / REBUILT_LOAD) + 1);
     for (int h = 0; h < entries; h++) {
       if (state[h] != DEAD) {
         for (int p = firstPosting[h], end = end(h); p < end; p++) {
-          insert(p);
+          table.insert(postingBand[p], p);
         }
       }
     }
-  }
-
-  private void insert(int posting) {
-    int s = home(postingBand[posting]);
-    while (slots[s] != 0) {
-      s = next(s);
-    }
-    slots[s] = posting + 1;
-    usedSlots++;
   }
 
   /** The handle whose postings hold {@code posting}: each entry has at least one. */
@@ -329,22 +317,6 @@ final class NearIndex {
 
   private int end(int handle) {
     return handle + 1 < entries ? firstPosting[handle + 1] : postings;
-  }
-
-  /** Any capacity: the high 32 bits of the mixed band scaled to the table (Lemire's reduction). */
-  private int home(long band) {
-    return (int) (((mix(band) >>> 32) * slots.length) >>> 32);
-  }
-
-  private int next(int slot) {
-    return slot + 1 == slots.length ? 0 : slot + 1;
-  }
-
-  /** The splitmix64 finalizer: bands are hashes already, but not necessarily well spread. */
-  private static long mix(long z) {
-    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-    return z ^ (z >>> 31);
   }
 
   private static boolean isVisible(byte entryState) {

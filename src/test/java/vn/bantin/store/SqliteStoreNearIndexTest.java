@@ -1,6 +1,9 @@
 package vn.bantin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.store.StoreContractTest.BLC_SUMMARY;
+import static vn.bantin.store.StoreContractTest.VOV_SUMMARY;
+import static vn.bantin.store.StoreContractTest.near;
 import static vn.bantin.store.StoreFixture.await;
 import static vn.bantin.store.StoreFixture.config;
 import static vn.bantin.store.StoreFixture.hoursAgo;
@@ -8,7 +11,6 @@ import static vn.bantin.store.StoreFixture.polled;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -23,13 +25,6 @@ import vn.bantin.model.Entry;
  * behaviour on both stores is in {@link StoreContractTest}.
  */
 class SqliteStoreNearIndexTest {
-  private static final String VOV_SUMMARY = "VOV.VN - Sáng 24/11, tại thành phố Lai Châu, Ban"
-      + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
-      + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn và đề ra nhiệm vụ trọng tâm đến cuối"
-      + " năm.";
-  private static final String BLC_SUMMARY = "(BLC) - Sáng 24/11, tại thành phố Lai Châu, Ban"
-      + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
-      + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn, đề ra nhiệm vụ trọng tâm đến cuối năm.";
 
   @TempDir Path dir;
   private Vertx vertx;
@@ -56,7 +51,7 @@ class SqliteStoreNearIndexTest {
     await(store.close());
     store = StoreFixture.open(vertx, dir);
 
-    assertThat(ingest(entry("laichau", "https://baolaichau.vn/tin/42",
+    assertThat(ingest(near("laichau", "https://baolaichau.vn/tin/42",
         "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY, hoursAgo(2))))
         .extracting(IngestResult::newStories, IngestResult::joined).containsExactly(0, 1);
     assertThat(await(store.nearIndexSize())).isEqualTo(2);
@@ -65,7 +60,7 @@ class SqliteStoreNearIndexTest {
   @Test
   void pruneTakesThePrunedEntriesOutOfTheIndexOnly() throws Exception {
     ingest(vov(hoursAgo(30)));
-    ingest(entry("dienbien", "https://baodienbienphu.com.vn/tin/7",
+    ingest(near("dienbien", "https://baodienbienphu.com.vn/tin/7",
         "Điện Biên sơ kết 10 tháng xây dựng nông thôn mới",
         VOV_SUMMARY.replace("VOV.VN", "ĐBP").replace("thành phố Lai Châu", "thành phố Điện Biên"
         + " Phủ"), hoursAgo(2)));
@@ -84,13 +79,7 @@ class SqliteStoreNearIndexTest {
   }
 
   private static Entry vov(Instant published) {
-    return entry("vov", "https://vov.vn/a-post1.vov",
+    return near("vov", "https://vov.vn/a-post1.vov",
         "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY, published);
-  }
-
-  private static Entry entry(String source, String link, String title, String summary,
-      Instant published) {
-    return new Entry(source, "link:" + link, link, title, "<p>" + summary + "</p>", "", null,
-        published, published.plus(Duration.ofMinutes(5)));
   }
 }
