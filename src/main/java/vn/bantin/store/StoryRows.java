@@ -37,10 +37,11 @@ final class StoryRows {
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
     // Only the first sighting's text is shown, so only its edits reach the story.
-    updateFirstSighting = statements.get("UPDATE stories SET title = ?, summary_html = ?,"
-        + " content_html = ?, author = ? WHERE id = ? AND first_source_id = ?"
-        + " AND first_entry_key = ? AND (title IS NOT ? OR summary_html IS NOT ?"
-        + " OR content_html IS NOT ? OR author IS NOT ?)");
+    // The new text is bound once and compared by number (?1 to ?4).
+    updateFirstSighting = statements.get("UPDATE stories SET title = ?1, summary_html = ?2,"
+        + " content_html = ?3, author = ?4 WHERE id = ?5 AND first_source_id = ?6"
+        + " AND first_entry_key = ?7 AND (title IS NOT ?1 OR summary_html IS NOT ?2"
+        + " OR content_html IS NOT ?3 OR author IS NOT ?4)");
   }
 
   /** Inserts the story; false, and nothing written, when a story with this id is stored. */
@@ -100,10 +101,6 @@ final class StoryRows {
     updateFirstSighting.setString(5, storyId);
     updateFirstSighting.setString(6, entry.sourceId());
     updateFirstSighting.setString(7, entry.key());
-    updateFirstSighting.setString(8, entry.title());
-    updateFirstSighting.setString(9, entry.summaryHtml());
-    updateFirstSighting.setString(10, entry.contentHtml());
-    updateFirstSighting.setString(11, entry.author());
     return updateFirstSighting.executeUpdate() > 0;
   }
 }
