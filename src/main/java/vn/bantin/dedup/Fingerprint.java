@@ -24,16 +24,22 @@ public final class Fingerprint {
   public static final int BANDS = 16;
   /** Summary words compared: republications often cut the summary after its first sentence. */
   static final int SUMMARY_WORDS = 30;
+  /** Longs in a {@link #sketch}. */
+  public static final int SKETCH_LONGS = SIZE / 16;
+  /** The fewest equal signature positions whose share reaches the near threshold. */
+  static final int LEAST_NEAR_AGREEING = (int) Math.ceil(StoryIdentity.NEAR_THRESHOLD * SIZE);
   /** Fewer distinct word pairs than this say too little to call two texts the same story. */
   static final int MIN_SHINGLES = 8;
 
   /** The MinHash signature, {@code null} when the text is too short to compare. */
   private final int[] signature;
   private final Marks marks;
+  private final long[] sketch;
 
   private Fingerprint(int[] signature, Marks marks) {
     this.signature = signature;
     this.marks = marks;
+    this.sketch = signature == null ? new long[0] : MinHash.sketch(signature);
   }
 
   /** The fingerprint of a title and a plain-text summary (either may be empty). */
@@ -82,6 +88,25 @@ public final class Fingerprint {
   /** The {@link #BANDS} LSH band hashes (the band's index is mixed in), empty when empty. */
   public long[] bands() {
     return signature == null ? new long[0] : MinHash.bands(signature, BANDS);
+  }
+
+  /**
+   * Four bits of each signature value ({@value #SKETCH_LONGS} longs), empty when empty: enough
+   * to tell, from 32 bytes kept in memory, that a stored text cannot be near this one ({@link
+   * #mayBeNear}).
+   */
+  public long[] sketch() {
+    return sketch.clone();
+  }
+
+  /**
+   * False when the sketch at {@code stored[from]} (of {@link #sketch}'s length) proves that its
+   * text's similarity to this one is below {@link StoryIdentity#NEAR_THRESHOLD}: signatures
+   * never agree at more positions than their sketches. True when it may reach it.
+   */
+  public boolean mayBeNear(long[] stored, int from) {
+    return signature != null
+        && MinHash.sketchAgreement(stored, from, sketch) >= LEAST_NEAR_AGREEING;
   }
 
   /** The estimated Jaccard similarity of the two bigram sets, 0 to 1. */

@@ -56,6 +56,29 @@ final class MinHash {
     return equal / (double) SIZE;
   }
 
+  /**
+   * The low four bits of each value, sixteen to a long: where two sketches agree at fewer
+   * positions than a share of {@link #SIZE}, the signatures agree at fewer too. The low bits,
+   * because a least hash's high bits lean towards the least value.
+   */
+  static long[] sketch(int[] signature) {
+    long[] sketch = new long[SIZE / 16];
+    for (int i = 0; i < SIZE; i++) {
+      sketch[i >>> 4] |= (signature[i] & 0xfL) << ((i & 15) << 2);
+    }
+    return sketch;
+  }
+
+  /** Positions where {@code sketch} and the sketch at {@code stored[from]} agree. */
+  static int sketchAgreement(long[] stored, int from, long[] sketch) {
+    int differing = 0;
+    for (int i = 0; i < sketch.length; i++) {
+      long x = stored[from + i] ^ sketch[i];
+      differing += Long.bitCount((x | x >>> 1 | x >>> 2 | x >>> 3) & 0x1111_1111_1111_1111L);
+    }
+    return SIZE - differing;
+  }
+
   /** The signature as big-endian bytes, as ByteBuffer wrote it in the first version. */
   static byte[] toBytes(int[] signature) {
     byte[] bytes = new byte[SIZE * Integer.BYTES];

@@ -131,10 +131,10 @@ public final class StoryIdentity {
     String storyWithTitle(String titleKey, Instant from, Instant to) throws X;
 
     /**
-     * The entries, published in [from, to], sharing any of these band hashes, earliest sighting
-     * first.
+     * The entries, published in [from, to], sharing any of the fingerprint's band hashes,
+     * earliest sighting first. A store may leave out those that cannot be {@link #near} it.
      */
-    List<Candidate> nearCandidates(long[] bands, Instant from, Instant to) throws X;
+    List<Candidate> nearCandidates(Fingerprint fingerprint, Instant from, Instant to) throws X;
   }
 
   private StoryIdentity() {}
@@ -173,7 +173,7 @@ public final class StoryIdentity {
     Fingerprint fingerprint = keys.fingerprint();
     if (!fingerprint.isEmpty()) {
       Instant published = entry.published();
-      for (Candidate c : lookup.nearCandidates(fingerprint.bands(),
+      for (Candidate c : lookup.nearCandidates(fingerprint,
           published.minus(NEAR_WINDOW), published.plus(NEAR_WINDOW))) {
         if (near(fingerprint, c.fingerprint())) {
           return Optional.of(new Match(c.storyId(), Rule.NEAR_DUPLICATE));

@@ -11,7 +11,9 @@ import vn.bantin.dedup.Fingerprint;
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
  * appended to {@code postingBand}, contiguous and in the order of the entries' handles; a
  * {@link BandTable} finds a band's postings, and a posting's entry is found by binary search over
- * the entries' first postings, only when its band matches. A removal marks the
+ * the entries' first postings, only when its band matches. Each entry keeps its fingerprint's
+ * {@link Fingerprint#sketch}, so that candidates which cannot be near are left out without
+ * reading their rows. A removal marks the
  * entry; the slots of dead entries go when the table is rebuilt, and their postings and handles
  * when it is compacted, which waits until nothing is pending so the undo log's handles stay valid.
  */
@@ -31,11 +33,15 @@ final class NearIndex {
   /** A rebuilt table's load: growth by 1.25x keeps the memory per band near 14 bytes. */
   private static final double REBUILT_LOAD = 0.6;
   private static final long[] NONE = new long[0];
+  private static final int SKETCH = Fingerprint.SKETCH_LONGS;
 
   private long[] entryId;
   private long[] published;
+  private long[] fetched;
   private byte[] state;
   private int[] firstPosting;
+  /** Each entry's sketch, {@link #SKETCH} longs from handle * SKETCH. */
+  private long[] sketches;
   private int entries;
   private long[] postingBand;
   private int postings;
@@ -49,8 +55,8 @@ final class NearIndex {
   /** The log size at each open savepoint, innermost last. */
   private int[] marks = new int[4];
   private int markCount;
-  /** Reused by {@link #entries}: the ids found before they are made distinct. */
-  private long[] found = new long[16];
+  /** Reused by {@link #entries}: the handles found before they are made distinct. */
+  private int[] found = new int[16];
 
   NearIndex() {
     this(0);
@@ -66,17 +72,20 @@ final class NearIndex {
     int postingRoom = Math.max(64, room * Fingerprint.BANDS);
     entryId = new long[room];
     published = new long[room];
+    fetched = new long[room];
     state = new byte[room];
     firstPosting = new int[room];
+    sketches = new long[room * SKETCH];
     postingBand = new long[postingRoom];
     table = new BandTable((int) (postingRoom / REBUILT_LOAD) + 1);
   }
 
   /**
-   * Adds an entry's bands (duplicates count once, none is a no-op); visible at once; undone by
-   * rollback. An id is added again only after its removal.
+   * Adds an entry's bands (duplicates count once, none is a no-op), its fingerprint's sketch and
+   * when it was fetched; visible at once; undone by rollback. An id is added again only after its
+   * removal.
    */
-  void add(long id, long publishedMillis, long[] bands) {
+  void add(long id, long publishedMillis, long fetchedMillis, long[] bands, long[] sketch) {
     if (bands.length == 0) {
       return;
     }
@@ -84,8 +93,10 @@ final class NearIndex {
       int length = grown(entries, entries + 1);
       entryId = Arrays.copyOf(entryId, length);
       published = Arrays.copyOf(published, length);
+      fetched = Arrays.copyOf(fetched, length);
       state = Arrays.copyOf(state, length);
       firstPosting = Arrays.copyOf(firstPosting, length);
+      sketches = Arrays.copyOf(sketches, length * SKETCH);
     }
     if (postings + bands.length > postingBand.length) {
       postingBand = Arrays.copyOf(postingBand, grown(postings, postings + bands.length));
@@ -94,8 +105,10 @@ final class NearIndex {
     int first = postings;
     entryId[handle] = id;
     published[handle] = publishedMillis;
+    fetched[handle] = fetchedMillis;
     state[handle] = ADDED;
     firstPosting[handle] = first;
+    System.arraycopy(sketch, 0, sketches, handle * SKETCH, SKETCH);
     for (int i = 0; i < bands.length; i++) {
       if (!repeats(bands, i)) {
         postingBand[postings++] = bands[i];
@@ -142,6 +155,15 @@ final class NearIndex {
    * [{@code fromMillis}, {@code toMillis}] (both inclusive); in ascending order, empty when none.
    */
   long[] entries(long[] bands, long fromMillis, long toMillis) {
+    return entries(bands, fromMillis, toMillis, null, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #entries(long[], long, long)}, but only the {@code limit} fetched first (then lowest
+   * ids), and of those only the ones whose sketch says they {@link Fingerprint#mayBeNear} {@code
+   * near} ({@code null}: all of them).
+   */
+  long[] entries(long[] bands, long fromMillis, long toMillis, Fingerprint near, int limit) {
     int n = 0;
     for (int i = 0; i < bands.length; i++) {
       long band = bands[i];
@@ -159,14 +181,14 @@ final class NearIndex {
           if (n == found.length) {
             found = Arrays.copyOf(found, n * 2);
           }
-          found[n++] = entryId[handle];
+          found[n++] = handle;
         }
       }
     }
     if (n == 0) {
       return NONE;
     }
-    // Several bands of one entry may match: sort, then keep each id once.
+    // Several bands of one entry may match: sort, then keep each handle once.
     Arrays.sort(found, 0, n);
     int distinct = 1;
     for (int i = 1; i < n; i++) {
@@ -174,7 +196,44 @@ final class NearIndex {
         found[distinct++] = found[i];
       }
     }
-    return Arrays.copyOf(found, distinct);
+    if (distinct > limit) {
+      distinct = keepEarliest(distinct, limit);
+    }
+    long[] ids = new long[distinct];
+    int kept = 0;
+    for (int i = 0; i < distinct; i++) {
+      int handle = found[i];
+      if (near == null || near.mayBeNear(sketches, handle * SKETCH)) {
+        ids[kept++] = entryId[handle];
+      }
+    }
+    ids = kept == distinct ? ids : Arrays.copyOf(ids, kept);
+    Arrays.sort(ids);
+    return ids;
+  }
+
+  /**
+   * Moves the {@code limit} handles of {@code found[0, n)} fetched first (then lowest ids) to
+   * {@code found[0, limit)}: an insertion into a sorted prefix, since the limit is small.
+   */
+  private int keepEarliest(int n, int limit) {
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+      int handle = found[i];
+      if (kept == limit && !earlier(handle, found[kept - 1])) {
+        continue;
+      }
+      int at = kept < limit ? kept++ : kept - 1;
+      for (; at > 0 && earlier(handle, found[at - 1]); at--) {
+        found[at] = found[at - 1];
+      }
+      found[at] = handle;
+    }
+    return kept;
+  }
+
+  private boolean earlier(int a, int b) {
+    return fetched[a] < fetched[b] || fetched[a] == fetched[b] && entryId[a] < entryId[b];
   }
 
   /** SAVEPOINT: marks the point the next {@link #rollbackToSavepoint} returns to; nestable. */
@@ -223,8 +282,9 @@ final class NearIndex {
 
   /** The bytes held by this index's arrays, for measuring. */
   long retainedBytes() {
-    return 8L * (entryId.length + published.length + postingBand.length + found.length)
-        + 4L * (firstPosting.length + log.length + marks.length) + state.length
+    return 8L * (entryId.length + published.length + fetched.length + sketches.length
+        + postingBand.length)
+        + 4L * (firstPosting.length + found.length + log.length + marks.length) + state.length
         + table.retainedBytes();
   }
 
@@ -284,8 +344,10 @@ final class NearIndex {
       }
       entryId[kept] = entryId[h];
       published[kept] = published[h];
+      fetched[kept] = fetched[h];
       state[kept] = state[h];
       firstPosting[kept] = keptPostings;
+      System.arraycopy(sketches, h * SKETCH, sketches, kept * SKETCH, SKETCH);
       System.arraycopy(postingBand, from, postingBand, keptPostings, count);
       keptPostings += count;
       kept++;

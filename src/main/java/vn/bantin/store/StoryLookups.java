@@ -65,13 +65,16 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
 
   /**
    * Entries sharing a band within the dates, earliest sighting first, at most {@link
-   * #MAX_NEAR_CANDIDATES}. The index names them; each is read back and kept only if its stored
-   * date and signature still qualify: the index is a hint, the stored rows decide.
+   * #MAX_NEAR_CANDIDATES}, less those whose sketch shows they cannot be near. The index names
+   * them; each is read back and kept only if its stored date and signature still qualify: the
+   * index is a hint, the stored rows decide.
    */
   @Override
-  public List<Candidate> nearCandidates(long[] bands, Instant from, Instant to)
+  public List<Candidate> nearCandidates(Fingerprint fingerprint, Instant from, Instant to)
       throws SQLException {
-    long[] ids = near.entries(bands, from.toEpochMilli(), to.toEpochMilli());
+    long[] bands = fingerprint.bands();
+    long[] ids = near.entries(bands, from.toEpochMilli(), to.toEpochMilli(), fingerprint,
+        MAX_NEAR_CANDIDATES);
     if (ids.length == 0) {
       return List.of();
     }
@@ -82,10 +85,10 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
       Jdbc.setInstant(nearEntry, 3, to);
       try (ResultSet row = nearEntry.executeQuery()) {
         if (row.next()) {
-          Fingerprint fingerprint = Fingerprint.restore(row.getBytes(2), row.getString(3));
-          if (sharesABand(fingerprint.bands(), bands)) {
+          Fingerprint stored = Fingerprint.restore(row.getBytes(2), row.getString(3));
+          if (sharesABand(stored.bands(), bands)) {
             sightings.add(new Sighting(row.getLong(4), id,
-                new Candidate(row.getString(1), fingerprint)));
+                new Candidate(row.getString(1), stored)));
           }
         }
       }

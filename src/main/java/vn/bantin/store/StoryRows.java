@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.model.Entry;
 
@@ -74,13 +75,14 @@ final class StoryRows {
     insertEntry.setBytes(11, keys.fingerprint().signatureBytes());
     insertEntry.setString(12, keys.fingerprint().marks());
     insertEntry.executeUpdate();
-    long[] bands = keys.fingerprint().bands();
-    if (bands.length == 0) {
+    Fingerprint fingerprint = keys.fingerprint();
+    if (fingerprint.isEmpty()) {
       return;
     }
     try (ResultSet id = lastEntryId.executeQuery()) {
       id.next();
-      near.add(id.getLong(1), entry.published().toEpochMilli(), bands);
+      near.add(id.getLong(1), entry.published().toEpochMilli(),
+          entry.fetchedAt().toEpochMilli(), fingerprint.bands(), fingerprint.sketch());
     }
   }
 

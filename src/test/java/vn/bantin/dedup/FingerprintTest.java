@@ -3,7 +3,11 @@ package vn.bantin.dedup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import vn.bantin.dedup.LabeledPairs.Pair;
 
 class FingerprintTest {
   private static final String TITLE = "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới";
@@ -53,5 +57,65 @@ class FingerprintTest {
     assertThat(shortTitle.isEmpty()).isTrue();
     assertThat(shortTitle.bands()).isEmpty();
     assertThat(shortTitle.similarity(shortTitle)).isZero();
+  }
+
+  @Test
+  void theLeastAgreeingPositionsAreExactlyTheNearThreshold() {
+    for (int equal = 0; equal <= Fingerprint.SIZE; equal++) {
+      assertThat(equal >= Fingerprint.LEAST_NEAR_AGREEING)
+          .as("%d equal positions", equal)
+          .isEqualTo(equal / (double) Fingerprint.SIZE >= StoryIdentity.NEAR_THRESHOLD);
+    }
+  }
+
+  @Test
+  void sketchesAgreeAtLeastWhereSignaturesDo() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int round = 0; round < 2_000; round++) {
+      int[] a = new int[MinHash.SIZE];
+      int[] b = new int[MinHash.SIZE];
+      int equal = 0;
+      for (int i = 0; i < MinHash.SIZE; i++) {
+        a[i] = random.nextInt();
+        // Equal, equal in the low four bits only, or unrelated.
+        int kind = random.nextInt(3);
+        b[i] = kind == 0 ? a[i] : kind == 1 ? a[i] ^ (random.nextInt(1, 1 << 28) << 4)
+            : random.nextInt();
+        equal += a[i] == b[i] ? 1 : 0;
+      }
+      int lowBitsEqual = 0;
+      for (int i = 0; i < MinHash.SIZE; i++) {
+        lowBitsEqual += (a[i] & 0xf) == (b[i] & 0xf) ? 1 : 0;
+      }
+      int agreeing = MinHash.sketchAgreement(MinHash.sketch(a), 0, MinHash.sketch(b));
+      assertThat(agreeing).isEqualTo(lowBitsEqual).isGreaterThanOrEqualTo(equal);
+    }
+  }
+
+  @Test
+  void aSketchRulesOutUnrelatedTextsButNeverANearOne() {
+    List<Pair> pairs = new ArrayList<>(LabeledPairs.load("/dedup/pairs-same.jsonl"));
+    pairs.addAll(LabeledPairs.load("/dedup/pairs-different.jsonl"));
+    int near = 0;
+    int ruledOut = 0;
+    int unrelated = 0;
+    for (Pair pair : pairs) {
+      Fingerprint a = StoryIdentity.keysOf(pair.a()).fingerprint();
+      Fingerprint b = StoryIdentity.keysOf(pair.b()).fingerprint();
+      if (a.isEmpty() || b.isEmpty()) {
+        continue;
+      }
+      if (a.similarity(b) >= StoryIdentity.NEAR_THRESHOLD) {
+        near++;
+        assertThat(a.mayBeNear(b.sketch(), 0)).as(pair.id()).isTrue();
+        assertThat(b.mayBeNear(a.sketch(), 0)).as(pair.id()).isTrue();
+      } else if (a.similarity(b) < 0.2) {
+        unrelated++;
+        ruledOut += a.mayBeNear(b.sketch(), 0) ? 0 : 1;
+      }
+    }
+    assertThat(near).isGreaterThan(100);
+    assertThat(unrelated).isGreaterThanOrEqualTo(50);
+    assertThat(ruledOut).isEqualTo(unrelated);
   }
 }

@@ -83,8 +83,9 @@ class StoryIdentityTest {
     }
 
     @Override
-    public List<StoryIdentity.Candidate> nearCandidates(long[] bands, Instant from, Instant to) {
-      asked.add("near " + bands.length + " bands " + from + " " + to);
+    public List<StoryIdentity.Candidate> nearCandidates(Fingerprint fingerprint, Instant from,
+        Instant to) {
+      asked.add("near " + fingerprint.bands().length + " bands " + from + " " + to);
       return near;
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.dedup.Fingerprint;
 
 /**
  * The writes queued while the writer is busy run as one transaction, each in its savepoint. Each
@@ -38,6 +39,7 @@ class GroupCommitTest {
   /** Each row written also adds its id as an entry of one band, {@link #BAND}, to this index. */
   private final NearIndex near = new NearIndex();
   private static final long BAND = 42;
+  private static final long[] NO_SKETCH = new long[Fingerprint.SKETCH_LONGS];
 
   @BeforeEach
   void open() throws Exception {
@@ -177,7 +179,7 @@ class GroupCommitTest {
       insert.setInt(1, id);
       insert.executeUpdate();
     }
-    near.add(id, 0, new long[] {BAND});
+    near.add(id, 0, 0, new long[] {BAND}, NO_SKETCH);
     return id;
   }
 

@@ -16,11 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import vn.bantin.dedup.Fingerprint;
 
 /** The in-memory band index: lookups, time windows and SQLite's transaction semantics. */
 class NearIndexTest {
 
   private static final long NOON = 1_750_000_000_000L;
+  private static final long[] NO_SKETCH = new long[Fingerprint.SKETCH_LONGS];
+  private static final String NEAR_TITLE = "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới";
+  private static final String NEAR_SUMMARY = "Sáng 24/11, Ban Thường vụ Tỉnh ủy Lai Châu tổ"
+      + " chức hội nghị sơ kết công tác xây dựng nông thôn mới 10 tháng năm 2026.";
   private static final long HOUR = 3_600_000L;
 
   private final NearIndex index = new NearIndex();
@@ -29,8 +34,8 @@ class NearIndexTest {
   @ValueSource(ints = {0, 1, 7, 15})
   void anEntryIsFoundByAnyOneOfItsBands(int which) {
     long[] bands = bands(1);
-    index.add(11, NOON, bands);
-    index.add(12, NOON, bands(2));
+    index.add(11, NOON, NOON, bands, NO_SKETCH);
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
 
     assertThat(index.entries(new long[] {bands[which]}, NOON - HOUR, NOON + HOUR))
         .containsExactly(11);
@@ -44,7 +49,7 @@ class NearIndexTest {
       "published one ms before the window, 1, 10, false",
       "published one ms after the window, -10, -1, false"})
   void theWindowIncludesBothBounds(String name, long from, long to, boolean found) {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
 
     long[] ids = index.entries(bands(1), NOON + from, NOON + to);
 
@@ -52,9 +57,29 @@ class NearIndexTest {
   }
 
   @Test
+  void ofTheEarliestFetchedOnlyThoseThatMayBeNearAreNamed() {
+    Fingerprint asked = Fingerprint.of(NEAR_TITLE, NEAR_SUMMARY);
+    long[] republished = Fingerprint.of(NEAR_TITLE, NEAR_SUMMARY + " Ảnh: VOV.").sketch();
+    long[] other = Fingerprint.of("Điện Biên khai mạc hội chợ thương mại biên giới",
+        "Sáng nay, hội chợ thương mại biên giới năm 2026 khai mạc với 200 gian hàng của"
+            + " doanh nghiệp trong và ngoài nước.").sketch();
+    long[] band = {99};
+    index.add(11, NOON, NOON + 3, band, republished);
+    index.add(12, NOON, NOON + 1, band, other);
+    index.add(13, NOON, NOON + 2, band, republished);
+    index.add(14, NOON, NOON + 1, band, republished);
+
+    assertThat(index.entries(band, NOON, NOON, asked, 50)).containsExactly(11, 13, 14);
+    assertThat(index.entries(band, NOON, NOON, null, 50)).containsExactly(11, 12, 13, 14);
+    // The limit takes the earliest fetched (12 and 14 at NOON + 1, then 13), then the sketch.
+    assertThat(index.entries(band, NOON, NOON, null, 3)).containsExactly(12, 13, 14);
+    assertThat(index.entries(band, NOON, NOON, asked, 2)).containsExactly(14);
+  }
+
+  @Test
   void anEntryMatchingSeveralBandsIsReturnedOnce() {
-    index.add(11, NOON, bands(1));
-    index.add(12, NOON, bands(2));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
 
     assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
   }
@@ -62,14 +87,14 @@ class NearIndexTest {
   @Test
   void repeatedBandsInOneEntryOrInTheQueryGiveOneId() {
     long band = 42;
-    index.add(11, NOON, new long[] {band, band, band, 7});
+    index.add(11, NOON, NOON, new long[] {band, band, band, 7}, NO_SKETCH);
 
     assertThat(index.entries(new long[] {band, band, 7}, NOON, NOON)).containsExactly(11);
   }
 
   @Test
   void unknownBandsFindNothing() {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
 
     assertThat(index.entries(bands(2), Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
     assertThat(new NearIndex().entries(bands(2), Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
@@ -81,7 +106,7 @@ class NearIndexTest {
     for (long id = 1; id <= 5_000; id++) {
       long[] bands = bands(id);
       bands[3] = shared;
-      index.add(id, NOON + id, bands);
+      index.add(id, NOON + id, NOON + id, bands, NO_SKETCH);
     }
 
     assertThat(index.entries(new long[] {shared}, NOON, NOON + 5_000))
@@ -92,8 +117,8 @@ class NearIndexTest {
 
   @Test
   void aRemovedEntryIsNoLongerFound() {
-    index.add(11, NOON, bands(1));
-    index.add(12, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
+    index.add(12, NOON, NOON, bands(1), NO_SKETCH);
     index.commit();
 
     index.remove(11, NOON, bands(1));
@@ -108,7 +133,7 @@ class NearIndexTest {
       "another published time, 11, 1, 1",
       "another entry's bands, 11, 0, 2"})
   void removingWhatIsNotThereChangesNothing(String name, long id, long shift, long bandSeed) {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
 
     index.remove(id, NOON + shift, bands(bandSeed));
     index.remove(11, NOON, new long[0]);
@@ -119,23 +144,23 @@ class NearIndexTest {
 
   @Test
   void anIdRemovedCanBeAddedAgain() {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     index.commit();
     index.remove(11, NOON, bands(1));
-    index.add(11, NOON + HOUR, bands(2));
+    index.add(11, NOON + HOUR, NOON + HOUR, bands(2), NO_SKETCH);
     index.commit();
 
     assertThat(index.entries(bands(1), NOON, NOON + HOUR)).isEmpty();
     assertThat(index.entries(bands(2), NOON, NOON + HOUR)).containsExactly(11);
     index.remove(11, NOON + HOUR, bands(2));
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     assertThat(index.entries(bands(1), NOON, NOON)).containsExactly(11);
     assertThat(index.size()).isEqualTo(1);
   }
 
   @Test
   void addingNoBandsIsANoOp() {
-    index.add(11, NOON, new long[0]);
+    index.add(11, NOON, NOON, new long[0], NO_SKETCH);
 
     assertThat(index.size()).isZero();
     index.rollback();
@@ -144,10 +169,10 @@ class NearIndexTest {
 
   @Test
   void rollbackUndoesAddsAndRemovesSinceTheLastCommit() {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     index.commit();
     index.remove(11, NOON, bands(1));
-    index.add(12, NOON, bands(2));
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
 
     index.rollback();
 
@@ -158,8 +183,8 @@ class NearIndexTest {
 
   @Test
   void rollbackAfterCommitKeepsWhatWasCommitted() {
-    index.add(11, NOON, bands(1));
-    index.add(12, NOON, bands(2));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
     index.commit();
     index.remove(12, NOON, bands(2));
     index.commit();
@@ -173,15 +198,15 @@ class NearIndexTest {
 
   @Test
   void rollbackToSavepointUndoesOnlyTheChangesSinceItAndKeepsItOpen() {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     index.savepoint();
-    index.add(12, NOON, bands(2));
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
     index.savepoint();
-    index.add(13, NOON, bands(3));
+    index.add(13, NOON, NOON, bands(3), NO_SKETCH);
 
     index.rollbackToSavepoint();
     assertThat(ids(1, 2, 3)).containsExactlyInAnyOrder(11, 12);
-    index.add(14, NOON, bands(4));
+    index.add(14, NOON, NOON, bands(4), NO_SKETCH);
     index.rollbackToSavepoint(); // the same savepoint again: it stayed open
     assertThat(ids(1, 2, 3, 4)).containsExactlyInAnyOrder(11, 12);
     index.release();
@@ -198,7 +223,7 @@ class NearIndexTest {
   void aReleasedSavepointsChangesAreUndoneByTheEnclosingOnes() {
     index.savepoint();
     index.savepoint();
-    index.add(12, NOON, bands(2));
+    index.add(12, NOON, NOON, bands(2), NO_SKETCH);
     index.release();
     assertThat(ids(2)).containsExactly(12);
 
@@ -214,7 +239,7 @@ class NearIndexTest {
   @ParameterizedTest(name = "then {0}")
   @ValueSource(strings = {"commit", "rollback"})
   void anEntryAddedAndRemovedInOneTransactionEndsGone(String end) {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     index.savepoint();
     index.remove(11, NOON, bands(1));
     assertThat(ids(1)).isEmpty();
@@ -238,7 +263,7 @@ class NearIndexTest {
 
   @Test
   void aRemovalUndoneBySavepointRestoresACommittedEntry() {
-    index.add(11, NOON, bands(1));
+    index.add(11, NOON, NOON, bands(1), NO_SKETCH);
     index.commit();
     index.savepoint();
     index.remove(11, NOON, bands(1));
@@ -253,8 +278,9 @@ class NearIndexTest {
 
   @Test
   void massRemovalFreesTheTableAtCommit() {
+    Fingerprint text = Fingerprint.of(NEAR_TITLE, NEAR_SUMMARY);
     for (long id = 0; id < 20_000; id++) {
-      index.add(id, NOON, bands(id));
+      index.add(id, NOON, NOON, bands(id), id == 19_999 ? text.sketch() : NO_SKETCH);
     }
     index.commit();
     long full = index.retainedBytes();
@@ -268,16 +294,20 @@ class NearIndexTest {
     assertThat(index.retainedBytes()).isLessThan(full * 3 / 4);
     assertThat(ids(5, 19_500, 19_999)).containsExactly(19_500, 19_999);
     assertThat(index.size()).isEqualTo(1_000);
+    long[] both = LongStream.concat(Arrays.stream(bands(19_500)), Arrays.stream(bands(19_999)))
+        .toArray();
+    assertThat(index.entries(both, NOON, NOON, text, 50))
+        .as("each sketch moved with its entry").containsExactly(19_999);
   }
 
   @ParameterizedTest(name = "then {0}")
   @ValueSource(strings = {"commit", "rollback"})
   void entriesAddedAndRemovedInOneTransactionAreReclaimed(String end) {
-    index.add(1, NOON, bands(1));
+    index.add(1, NOON, NOON, bands(1), NO_SKETCH);
     index.commit();
     long before = index.retainedBytes();
     for (long id = 2; id < 20_000; id++) {
-      index.add(id, NOON, bands(id));
+      index.add(id, NOON, NOON, bands(id), NO_SKETCH);
       index.remove(id, NOON, bands(id));
       if (end.equals("commit")) {
         index.commit();
@@ -302,7 +332,7 @@ class NearIndexTest {
     List<Long> added = new ArrayList<>();
     for (long id = 0; id < 200_000; id++) {
       long at = NOON + random.nextInt(1_000_000);
-      index.add(id, at, Model.bands(id));
+      index.add(id, at, at, Model.bands(id), NO_SKETCH);
       model.add(id, at);
       added.add(id);
       int roll = random.nextInt(1_000);
@@ -344,19 +374,19 @@ class NearIndexTest {
   }
 
   @Test
-  void twoHundredThousandEntriesOfSixteenBandsTakeUnder296BytesEach() {
+  void twoHundredThousandEntriesOfSixteenBandsTakeUnder328BytesEach() {
     SplittableRandom random = new SplittableRandom(7);
     int count = 200_000;
     for (long id = 0; id < count; id++) {
       long[] bands = LongStream.generate(random::nextLong).limit(16).toArray();
-      index.add(id, NOON + id, bands);
+      index.add(id, NOON + id, NOON + id, bands, NO_SKETCH);
     }
     index.commit();
 
     double perEntry = (double) index.retainedBytes() / count;
     System.out.printf("NearIndex: %.1f bytes per entry of 16 bands (%.1f per band)%n",
         perEntry, perEntry / 16);
-    assertThat(perEntry).isLessThan(16 * 16 + 40);
+    assertThat(perEntry).isLessThan(16 * 16 + 72);
   }
 
   private long[] ids(long... seeds) {

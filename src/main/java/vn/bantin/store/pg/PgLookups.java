@@ -121,8 +121,8 @@ final class PgLookups implements StoryIdentity.Lookup<RuntimeException> {
   }
 
   @Override
-  public List<Candidate> nearCandidates(long[] bands, Instant from, Instant to) {
-    check(Arrays.equals(bands, keys.fingerprint().bands())
+  public List<Candidate> nearCandidates(Fingerprint fingerprint, Instant from, Instant to) {
+    check(Arrays.equals(fingerprint.bands(), keys.fingerprint().bands())
         && from.equals(entry.published().minus(StoryIdentity.NEAR_WINDOW)));
     return near;
   }
