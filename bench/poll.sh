@@ -21,6 +21,7 @@
 #   JAR=/tmp/old/bantin.jar bench/poll.sh   measure another build of bantin
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
 #   WARM_UP=60                         most warm-up rounds (until both JIT compilers settle)
+#   CHANGED_WARM_UP=8                  most changed warm-up cycles (until bantin's JIT settles)
 #   FEEDS=200 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 SERVE_SECONDS=8 WRK_CONNECTIONS=16
 #
 # Everything listens on loopback (127.0.0.1 .. 127.0.0.HOSTS); every process started here is
@@ -88,6 +89,7 @@ timeout --signal=TERM "${TIMEOUT:-1800}" java -Xmx1g -cp "$cp" vn.bantin.bench.P
   "feeds=${FEEDS:-1000}" "items=${ITEMS:-50}" "hosts=${HOSTS:-8}" \
   "concurrency=${CONCURRENCY:-16}" "per-host=${PER_HOST:-2}" "pairs=${PAIRS:-5}" \
   "changed-pairs=${CHANGED_PAIRS:-2}" "warm-up=${WARM_UP:-60}" \
+  "changed-warm-up=${CHANGED_WARM_UP:-8}" \
   "modes=${MODES:-cycle,serve}" "gzip=$([[ -n "${GZIP:-}" ]] && echo true || echo false)" \
   "serve-pairs=${SERVE_PAIRS:-2}" "serve-seconds=${SERVE_SECONDS:-0}" \
   "wrk-connections=${WRK_CONNECTIONS:-16}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" \

@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * <p>{@code java vn.bantin.bench.PollBench work=DIR jar=JAR result=FILE [feeds=1000] [items=50]
  * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
- * [warm-up=60 (most warm-up rounds)]
+ * [warm-up=60 (most warm-up rounds)] [changed-warm-up=8 (most changed warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
  * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]}
  */
@@ -69,8 +69,9 @@ public final class PollBench {
       System.out.println("bantin: pid " + bantin.pid() + " on " + bantin.base());
       PollPairs pairs = new PollPairs(upstream, upstreamPort, feeds, items, bantin, reference,
           metered, report);
-      pairs.warmUp(modes.contains("serve")
-          || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0,
+      boolean changed = modes.contains("serve")
+          || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0;
+      pairs.warmUp(changed ? Integer.parseInt(args.getOrDefault("changed-warm-up", "8")) : 0,
           Integer.parseInt(args.getOrDefault("warm-up", "60")));
       int pairCount = Integer.parseInt(args.getOrDefault("pairs", "5"));
       if (modes.contains("cycle")) {

@@ -22,6 +22,13 @@ final class PollPairs {
   static final int SETTLED_ROUNDS = 3;
   /** Compiler CPU of a settled round: one /proc tick. */
   static final double JIT_SETTLED_SECONDS = 0.01;
+  /**
+   * Compiler CPU of a settled changed warm-up round. A changed cycle runs most of bantin's code
+   * (parse, normalize, dedup, store) tens of thousands of times, so C2 keeps compiling for a few
+   * cycles of 200 × 50 (1.9 s, 1.3, 1.3, 1.5, then 0.3 to 0.5 s a cycle, 2026-11-27), where the
+   * reference's parse pass, run thousands of times in this JVM, is long compiled.
+   */
+  static final double CHANGED_JIT_SETTLED_SECONDS = 0.5;
   /** bantin's Vert.x event loops in {@link ThreadCpu#of} ("vert.x-eventloop-thread-N"). */
   private static final String EVENT_LOOPS = "vert.x-eventloo";
   private final PollUpstream upstream;
@@ -49,6 +56,8 @@ final class PollPairs {
   private int generation;
   private int warmUpRounds;
   private boolean warmUpSettled;
+  private int changedWarmUpRounds;
+  private boolean changedWarmUpSettled;
 
   PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
       PollReference reference, PollReference metered, StringBuilder report) {
@@ -69,10 +78,13 @@ final class PollPairs {
    * Settles bantin's first poll (of generation 0, feeds without items), then warms both sides
    * up the way a server runs, warm: rounds of one unchanged cycle of each side until bantin's
    * JIT compiler used at most {@link #JIT_SETTLED_SECONDS} over each of {@link #SETTLED_ROUNDS}
-   * rounds in a row (this JVM's, which runs the reference and the upstream, is printed too); at least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then,
-   * when {@code changed}, one changed cycle of each side. None of it is counted.
+   * rounds in a row (this JVM's, which runs the reference and the upstream, is printed too); at
+   * least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then rounds of one changed
+   * cycle of each side, until bantin's compiler used at most {@link
+   * #CHANGED_JIT_SETTLED_SECONDS} over one, at most {@code maxChangedRounds} (0: none). None of
+   * it is counted.
    */
-  void warmUp(boolean changed, int maxRounds) {
+  void warmUp(int maxChangedRounds, int maxRounds) {
     System.out.println("== warm-up (not counted)");
     bantin.refresh(); // joins the poll bantin starts with
     bantinJit.sinceLast();
@@ -98,11 +110,17 @@ final class PollPairs {
     if (!warmUpSettled) {
       System.out.println("    the JIT compilers were still busy after " + round + " rounds");
     }
-    if (changed) {
+    while (changedWarmUpRounds < maxChangedRounds && !changedWarmUpSettled) {
+      changedWarmUpRounds++;
       nextGeneration();
+      bantinJit.sinceLast();
       print("warm-up changed bantin", changedBantin());
       print("warm-up changed reference", changedReference(false));
       print("warm-up changed reference+parse", changedReference(true));
+      double bantinCompiler = bantinJit.sinceLast();
+      System.out.printf("    changed round %d: bantin's JIT compiler CPU s %.3f%n",
+          changedWarmUpRounds, bantinCompiler);
+      changedWarmUpSettled = bantinCompiler <= CHANGED_JIT_SETTLED_SECONDS;
     }
   }
 
@@ -198,7 +216,12 @@ final class PollPairs {
         .append("Warm-up: ").append(warmUpRounds).append(" rounds of one unchanged cycle of each"
             + " side, ").append(warmUpSettled ? "until" : "NOT SETTLED: stopped before")
         .append(" bantin's JIT compiler used at most ").append(JIT_SETTLED_SECONDS)
-        .append(" s CPU in ").append(SETTLED_ROUNDS).append(" rounds in a row.\n"
+        .append(" s CPU in ").append(SETTLED_ROUNDS).append(" rounds in a row; then ")
+        .append(changedWarmUpRounds).append(" rounds of one changed cycle of each side, ")
+        .append(changedWarmUpSettled ? "until" : "NOT SETTLED: stopped before")
+        .append(" bantin's JIT compiler used at most ").append(CHANGED_JIT_SETTLED_SECONDS)
+        .append(" s CPU in one (the store held ").append(changedWarmUpRounds * feeds * items)
+        .append(" entries then).\n"
             + "JIT compiler CPU s during each measured unchanged cycle, median [min, max]:"
             + " bantin's ").append(jitBantin.summary("%.3f"))
         .append(", the bench JVM's (reference and upstream) ")
