@@ -13,17 +13,19 @@ final class Connections {
   /** Page cache of the writer connection, in KiB (a negative cache_size means KiB). */
   private static final int WRITER_CACHE_KIB = 64 * 1024;
   /**
-   * WAL pages after which a commit checkpoints, instead of SQLite's 1000 (4 MiB). A checkpoint
-   * copies the WAL into the database and fsyncs both; on this project's machines an fsync costs
-   * 5 to 50 ms, and with 1000 pages a poll of one new story (about 25 dirty pages) paid for one
-   * every 40 commits. At 8192 (32 MiB) they come eight times rarer, and a page rewritten by many
-   * commits (index roots, the newest leaves) is copied once per checkpoint, not once per commit
-   * group. Durability is unchanged against a crash of the process (the WAL is in the file system
-   * at every commit); with synchronous=NORMAL, a power loss may lose the commits since the last
-   * checkpoint, now up to 32 MiB of them instead of 4 (SQLite "Write-Ahead Logging", section
-   * "Automatic Checkpoint").
+   * WAL pages past which the writer's commit checkpoints itself (SQLite's automatic checkpoint;
+   * 1000 pages by default). {@link Checkpoints} copies the WAL on its own thread every thousand
+   * or so written entries; this is the backstop for when writes outrun those copies, so that the
+   * WAL stays bounded (128 MiB). Durability is unchanged against a crash of the process (the WAL
+   * is in the file system at every commit); with synchronous=NORMAL, a power loss may lose the
+   * commits since the last checkpoint (SQLite "Write-Ahead Logging", "Automatic Checkpoint").
    */
-  static final int WAL_AUTOCHECKPOINT_PAGES = 8192;
+  static final int BACKSTOP_PAGES = 32_768;
+  /**
+   * The WAL file is cut back to this many bytes when it starts over after a checkpoint: a burst
+   * of writes may grow it towards the backstop, and the disk space would otherwise stay taken.
+   */
+  static final long WAL_KEPT_BYTES = 32L << 20;
   /** Page cache of each reader connection, in KiB. */
   private static final int READER_CACHE_KIB = 16 * 1024;
 
@@ -43,12 +45,24 @@ final class Connections {
     config.setCacheSize(-WRITER_CACHE_KIB);
     Connection connection = config.createConnection(url(file));
     try {
-      Jdbc.execute(connection, "PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+      Jdbc.execute(connection, "PRAGMA wal_autocheckpoint = " + BACKSTOP_PAGES);
+      Jdbc.execute(connection, "PRAGMA journal_size_limit = " + WAL_KEPT_BYTES);
     } catch (SQLException e) {
       connection.close();
       throw e;
     }
     return connection;
+  }
+
+  /**
+   * The connection {@link Checkpoints} copies the WAL with: read-write, as a checkpoint writes the
+   * database file, and synchronous=NORMAL as the writer, so it fsyncs the WAL before the copy and
+   * the database after it.
+   */
+  static Connection checkpointer(Path file) throws SQLException {
+    SQLiteConfig config = common();
+    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+    return config.createConnection(url(file));
   }
 
   /** A read-only connection; WAL mode is a property of the file, set by the writer first. */

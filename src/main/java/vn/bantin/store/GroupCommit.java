@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.IntConsumer;
 
 /**
  * Runs the store's writes on its one writer thread, in submission order, and commits the writes
@@ -38,19 +39,23 @@ final class GroupCommit {
   private final Connection connection;
   private final NearIndex near;
   private final int maxWeight;
+  /** Told the weight of each group after its COMMIT, on the writer thread. */
+  private final IntConsumer committed;
   /** Writes submitted and not yet run; only the writer thread takes from it. */
   private final Queue<Write<?>> queue = new ConcurrentLinkedQueue<>();
 
   /**
    * Runs the writes on {@code statements}' connection, with {@code writer}'s one thread; {@code
-   * near} is rolled back and committed with them.
+   * near} is rolled back and committed with them; {@code committed} hears of each commit's weight.
    */
-  GroupCommit(WorkerExecutor writer, StatementCache statements, NearIndex near, int maxWeight) {
+  GroupCommit(WorkerExecutor writer, StatementCache statements, NearIndex near, int maxWeight,
+      IntConsumer committed) {
     this.writer = writer;
     this.statements = statements;
     this.connection = statements.connection();
     this.near = near;
     this.maxWeight = maxWeight;
+    this.committed = committed;
   }
 
   /**
@@ -110,6 +115,7 @@ final class GroupCommit {
       return;
     }
     near.commit();
+    committed.accept(weight);
     for (Write<?> write : group) {
       write.done = true;
     }

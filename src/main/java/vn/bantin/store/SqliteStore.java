@@ -25,9 +25,10 @@ import vn.bantin.model.Story;
  * time, so every write runs on one connection on the single thread of the {@code
  * bantin-store-write} worker pool, in submission order, the writes queued together committed in
  * one transaction ({@link GroupCommit}); reads share a small pool of read-only connections on the
- * {@code bantin-store-read} pool. No JDBC call ever runs on an event loop. The near-duplicate
- * bands of the stored entries are kept in memory ({@link NearIndex}), read from the stored
- * signatures when the store opens.
+ * {@code bantin-store-read} pool; the WAL is copied into the database on a {@code
+ * bantin-store-checkpoint} thread ({@link Checkpoints}). No JDBC call ever runs on an event loop.
+ * The near-duplicate bands of the stored entries are kept in memory ({@link NearIndex}), read
+ * from the stored signatures when the store opens.
  */
 public final class SqliteStore implements Store {
 
@@ -38,6 +39,7 @@ public final class SqliteStore implements Store {
   private final ReadPool readers;
   private final Connection writeConnection;
   private final GroupCommit writes;
+  private final Checkpoints checkpoints;
   private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
   private final StatementCache statements;
@@ -49,14 +51,16 @@ public final class SqliteStore implements Store {
   private Function<Story, Set<String>> categories;
 
   private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
-      NearIndex near, KeysAhead keys, InstantSource clock) {
+      NearIndex near, KeysAhead keys, Checkpoints checkpoints, InstantSource clock) {
     this.writer = writer;
+    this.checkpoints = checkpoints;
     this.keys = keys;
     this.readers = readers;
     this.writeConnection = writeConnection;
     this.statements = new StatementCache(writeConnection);
     this.near = near;
-    this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT);
+    this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT,
+        checkpoints::committed);
     this.clock = clock;
   }
 
@@ -76,6 +80,8 @@ public final class SqliteStore implements Store {
     WorkerExecutor writer = vertx.createSharedWorkerExecutor("bantin-store-write", 1);
     WorkerExecutor readers = vertx.createSharedWorkerExecutor("bantin-store-read", readPoolSize);
     WorkerExecutor keysThread = vertx.createSharedWorkerExecutor("bantin-store-keys", 1);
+    WorkerExecutor checkpointThread =
+        vertx.createSharedWorkerExecutor("bantin-store-checkpoint", 1);
     Future<SqliteStore> opened = writer.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve(DATABASE_FILE);
@@ -89,8 +95,11 @@ public final class SqliteStore implements Store {
           connections.add(Connections.reader(file));
         }
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
+        Connection checkpointer = Connections.checkpointer(file);
+        connections.add(checkpointer);
         return new SqliteStore(writer,
             new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, near, keys,
+            new Checkpoints(checkpointThread, checkpointer, Checkpoints.WEIGHT_PER_CHECKPOINT),
             clock);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
@@ -103,6 +112,7 @@ public final class SqliteStore implements Store {
       writer.close();
       readers.close();
       keysThread.close();
+      checkpointThread.close();
     });
   }
 
@@ -185,7 +195,8 @@ public final class SqliteStore implements Store {
       // process then waits forever (fixed in 3.51.2, "an obscure deadlock in the new
       // broken-posix-lock detection logic"). The library is past it; closing in turn keeps a
       // store's close out of any such race between its own connections.
-      Future<Void> others = written.eventually(readers::close).eventually(keys::close);
+      Future<Void> others = written.eventually(checkpoints::close).eventually(readers::close)
+          .eventually(keys::close);
       closing = Future.join(written, others).transform(done -> writer.close().transform(
           ignored -> done.succeeded()
               ? Future.<Void>succeededFuture() : Future.<Void>failedFuture(done.cause())));

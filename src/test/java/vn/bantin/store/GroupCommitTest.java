@@ -65,7 +65,9 @@ class GroupCommitTest {
 
   @Test
   void aFailingWriteFailsAloneAndTheOthersOfItsGroupCommit() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
+    List<Integer> commits = new ArrayList<>();
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
+        commits::add);
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     Future<Integer> failing = groups.submit(1, c -> {
@@ -81,11 +83,13 @@ class GroupCommitTest {
     assertThat(await(fourth)).isEqualTo(4);
     assertThat(committedRows()).containsExactly(1, 2, 4);
     assertThat(indexed()).containsExactly(1L, 2L, 4L);
+    assertThat(commits).as("the weight of each commit, told after it").containsExactly(4);
   }
 
   @Test
   void aFutureCompletesOnlyAfterTheCommitOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
+        weight -> {});
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     List<Object> seenByTheLastWrite = new ArrayList<>();
     Future<Integer> last = groups.submit(1, c -> {
@@ -103,7 +107,8 @@ class GroupCommitTest {
 
   @Test
   void aFailedCommitFailsEveryWriteOfItsGroup() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
+        weight -> {});
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> orphan = groups.submit(1, c -> {
       Jdbc.execute(c, "INSERT INTO children (id, parent) VALUES (1, 99)");
@@ -125,7 +130,8 @@ class GroupCommitTest {
 
   @Test
   void writesRunInSubmissionOrderAcrossGroups() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 3);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 3,
+        weight -> {});
     List<Integer> order = new ArrayList<>();
     List<Future<Integer>> futures = new ArrayList<>();
     futures.add(groups.submit(1, c -> insertAfterRelease(c, 0)));
@@ -147,7 +153,8 @@ class GroupCommitTest {
 
   @Test
   void aGroupHoldsNoMoreThanItsWeight() throws Exception {
-    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 2);
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 2,
+        weight -> {});
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     List<List<Integer>> seenByTheThird = new ArrayList<>();

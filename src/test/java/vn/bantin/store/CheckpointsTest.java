@@ -1,0 +1,166 @@
+package vn.bantin.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.store.StoreFixture.await;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The WAL is copied into the database on the checkpoint thread, every so much written weight. */
+class CheckpointsTest {
+  private static final int WEIGHT = 10;
+
+  @TempDir Path tmp;
+  private Vertx vertx;
+  private Path file;
+  private Connection writer;
+  private Checkpoints checkpoints;
+
+  @BeforeEach
+  void open() throws Exception {
+    vertx = StoreFixture.vertx();
+    file = tmp.resolve("checkpoints.db");
+    writer = Connections.writer(file);
+    Jdbc.execute(writer, "CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)");
+    checkpoints = new Checkpoints(vertx.createSharedWorkerExecutor("test-checkpoint", 1),
+        Connections.checkpointer(file), WEIGHT);
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    await(checkpoints.close());
+    writer.close();
+    await(vertx.close());
+  }
+
+  @Test
+  void theWriterCheckpointsItselfOnlyPastTheBackstopAndCutsTheWalBack() throws Exception {
+    assertThat(pragma("wal_autocheckpoint")).isEqualTo(Connections.BACKSTOP_PAGES);
+    assertThat(pragma("journal_size_limit")).isEqualTo(Connections.WAL_KEPT_BYTES);
+  }
+
+  @Test
+  void enoughCommittedWeightCopiesTheWalIntoTheDatabaseFile() throws Exception {
+    long empty = Files.size(file);
+    commitRows(0, 200);
+    checkpoints.committed(WEIGHT - 1);
+    Thread.sleep(100);
+    assertThat(checkpoints.done()).isZero();
+    assertThat(Files.size(file)).as("all still in the WAL").isEqualTo(empty);
+
+    checkpoints.committed(1);
+
+    awaitCheckpoints(1);
+    assertThat(Files.size(file)).isGreaterThan(empty + 200 * 1_000);
+    // The next one needs as much weight again.
+    commitRows(200, 1);
+    checkpoints.committed(WEIGHT - 1);
+    Thread.sleep(100);
+    assertThat(checkpoints.done()).isEqualTo(1);
+  }
+
+  @Test
+  void afterCloseCommitsStartNoCheckpoint() throws Exception {
+    commitRows(0, 10);
+    await(checkpoints.close());
+
+    checkpoints.committed(WEIGHT * 5);
+
+    Thread.sleep(100);
+    assertThat(checkpoints.done()).isZero();
+  }
+
+  @Test
+  void aFailedCheckpointIsLoggedAndTheNextOneIsTriedAgain() throws Exception {
+    List<String> warnings = new ArrayList<>();
+    Handler handler = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        synchronized (warnings) {
+          warnings.add(record.getMessage());
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Logger logger = Logger.getLogger(Checkpoints.class.getName());
+    logger.addHandler(handler);
+    Connection broken = Connections.checkpointer(file);
+    broken.close();
+    Checkpoints failing = new Checkpoints(vertx.createSharedWorkerExecutor("test-failing", 1),
+        broken, WEIGHT);
+    try {
+      failing.committed(WEIGHT);
+      waitFor(() -> count(warnings) == 1);
+      // Each commit asks again; one that finds the failed checkpoint still ending starts none.
+      waitFor(() -> {
+        failing.committed(WEIGHT);
+        return count(warnings) == 2;
+      });
+      assertThat(warnings).allMatch(w -> w.startsWith("WAL checkpoint failed"));
+      assertThat(failing.done()).isZero();
+    } finally {
+      logger.removeHandler(handler);
+      await(failing.close());
+    }
+  }
+
+  private void commitRows(int from, int count) throws SQLException {
+    writer.setAutoCommit(false);
+    try (PreparedStatement insert = writer.prepareStatement(
+        "INSERT INTO rows (id, text) VALUES (?, ?)")) {
+      for (int id = from; id < from + count; id++) {
+        insert.setInt(1, id);
+        insert.setString(2, "x".repeat(2_000));
+        insert.executeUpdate();
+      }
+    }
+    writer.commit();
+    writer.setAutoCommit(true);
+  }
+
+  private long pragma(String name) throws SQLException {
+    try (PreparedStatement query = writer.prepareStatement("PRAGMA " + name);
+        ResultSet row = query.executeQuery()) {
+      row.next();
+      return row.getLong(1);
+    }
+  }
+
+  private void awaitCheckpoints(int count) throws InterruptedException {
+    waitFor(() -> checkpoints.done() == count);
+  }
+
+  private static int count(List<String> warnings) {
+    synchronized (warnings) {
+      return warnings.size();
+    }
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long until = System.nanoTime() + 10_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
+      Thread.sleep(5);
+    }
+  }
+}
