@@ -22,7 +22,8 @@ import java.util.Map;
  *
  * <p>{@code java vn.bantin.bench.PollBench work=DIR jar=JAR result=FILE [feeds=1000] [items=50]
  * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
- * [warm-up=60 (most warm-up rounds)] [changed-warm-up=8 (most changed warm-up rounds)]
+ * [warm-up=60 (most warm-up rounds)]
+ * [changed-warm-up=8 (most changed warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
  * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]}
  */

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * (writes faster than the copies), so the WAL stays bounded.
  */
 final class Checkpoints {
-  /** Weight committed between two checkpoints (a write's entries, at least 1, as in GroupCommit). */
+  /** Weight committed between checkpoints (a write's entries, at least 1, as in GroupCommit). */
   static final int WEIGHT_PER_CHECKPOINT = 1_000;
   private static final Logger LOG = Logger.getLogger(Checkpoints.class.getName());
 

@@ -11,11 +11,12 @@ import vn.bantin.dedup.Fingerprint;
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
  * appended to {@code postingBand}, contiguous and in the order of the entries' handles; a
  * {@link BandTable} finds a band's postings, and a posting's entry is found by binary search over
- * the entries' first postings, only when its band matches. Each entry keeps its fingerprint's
- * {@link Fingerprint#sketch}, so that candidates which cannot be near are left out without
- * reading their rows. A removal marks the
- * entry; the slots of dead entries go when the table is rebuilt, and their postings and handles
- * when it is compacted, which waits until nothing is pending so the undo log's handles stay valid.
+ * the entries' first postings, only when its band matches. Each entry also keeps when it was
+ * fetched and its fingerprint's {@link Fingerprint#sketch}, so that a lookup picks the earliest
+ * candidates and leaves out those that cannot be near without reading their rows. A removal marks
+ * the entry; the slots of dead entries go when the table is rebuilt, and their postings and
+ * handles when it is compacted, which waits until nothing is pending so the undo log's handles
+ * stay valid.
  */
 final class NearIndex {
 
