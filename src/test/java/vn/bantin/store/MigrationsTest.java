@@ -42,13 +42,14 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
           "3 V3__category_membership.sql " + CLOCK.millis(),
           "4 V4__compact_bands.sql " + CLOCK.millis(),
-          "5 V5__bands_in_memory.sql " + CLOCK.millis());
+          "5 V5__bands_in_memory.sql " + CLOCK.millis(),
+          "6 V6__memberships_by_story.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -123,12 +124,43 @@ class MigrationsTest {
       Jdbc.execute(connection, "INSERT INTO entry_bands (band, published, entry_id)"
           + " VALUES (100, 10, 7)");
 
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(5);
+      assertThat(Migrations.apply(connection, CLOCK, 5)).containsExactly(5);
 
       assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE name LIKE 'entry_bands%'"))
           .isEmpty();
       assertThat(rows(connection, "SELECT id, hex(signature), marks FROM entries"))
           .containsExactly("7 01 m");
+    }
+  }
+
+  @Test
+  void version6KeysMembershipsByStoryKeepsThemAndStillCascades() throws SQLException {
+    try (Connection connection = connect()) {
+      Jdbc.execute(connection, "PRAGMA foreign_keys = ON");
+      assertThat(Migrations.apply(connection, CLOCK, 5)).containsExactly(1, 2, 3, 4, 5);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov')");
+      Jdbc.execute(connection, "INSERT INTO stories (id, title, summary_html, content_html,"
+          + " published, first_source_id, first_entry_key, created_at)"
+          + " VALUES ('s1', 't', '', '', 10, 'vov', 'a', 0), ('s2', 't', '', '', 20, 'vov',"
+          + " 'b', 0)");
+      Jdbc.execute(connection, "INSERT INTO category_stories (category_id, story_id, published)"
+          + " VALUES ('lai-chau', 's1', 10), ('xay-dung-dang', 's1', 10),"
+          + " ('lai-chau', 's2', 20)");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(6);
+
+      assertThat(rows(connection, "SELECT story_id, category_id, published FROM"
+          + " category_stories ORDER BY story_id, category_id"))
+          .containsExactly("s1 lai-chau 10", "s1 xay-dung-dang 10", "s2 lai-chau 20");
+      assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"
+          + " AND tbl_name = 'category_stories' AND sql IS NOT NULL"))
+          .containsExactly("category_stories_newest");
+      assertThat(rows(connection, "SELECT story_id FROM category_stories"
+          + " WHERE category_id = 'lai-chau' ORDER BY published DESC, story_id DESC"))
+          .containsExactly("s2", "s1");
+      Jdbc.execute(connection, "DELETE FROM stories WHERE id = 's1'");
+      assertThat(rows(connection, "SELECT story_id, category_id FROM category_stories"))
+          .containsExactly("s2 lai-chau");
     }
   }
 
