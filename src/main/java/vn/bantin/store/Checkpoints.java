@@ -53,16 +53,21 @@ final class Checkpoints {
       return;
     }
     pending = 0;
-    thread.executeBlocking(() -> {
-      try {
-        if (!closed) {
-          checkpoint();
+    try {
+      thread.executeBlocking(() -> {
+        try {
+          if (!closed) {
+            checkpoint();
+          }
+        } finally {
+          running.set(false);
         }
-      } finally {
-        running.set(false);
-      }
-      return null;
-    }, false);
+        return null;
+      }, false);
+    } catch (RuntimeException closedMeanwhile) {
+      // The thread was closed between the check and here: the commit stands, nothing to copy.
+      running.set(false);
+    }
   }
 
   /** Checkpoints run to their end, for tests. */

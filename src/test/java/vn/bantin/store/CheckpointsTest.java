@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bantin.store.StoreFixture.await;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -85,6 +87,20 @@ class CheckpointsTest {
   }
 
   @Test
+  void aCommitAfterTheThreadClosedUnderItStillStands() throws Exception {
+    WorkerExecutor gone = vertx.createSharedWorkerExecutor("test-gone", 1);
+    await(gone.close());
+    try (Connection connection = Connections.checkpointer(file)) {
+      Checkpoints late = new Checkpoints(gone, connection, WEIGHT);
+
+      late.committed(WEIGHT); // must not throw into the writer's commit
+      late.committed(WEIGHT);
+
+      assertThat(late.done()).isZero();
+    }
+  }
+
+  @Test
   void aFailedCheckpointIsLoggedAndTheNextOneIsTriedAgain() throws Exception {
     List<String> warnings = new ArrayList<>();
     Handler handler = new Handler() {
@@ -155,7 +171,7 @@ class CheckpointsTest {
     }
   }
 
-  private static void waitFor(java.util.function.BooleanSupplier condition)
+  private static void waitFor(BooleanSupplier condition)
       throws InterruptedException {
     long until = System.nanoTime() + 10_000_000_000L;
     while (!condition.getAsBoolean()) {
