@@ -4,9 +4,10 @@ import java.util.Arrays;
 import vn.bantin.dedup.Fingerprint;
 
 /**
- * The SQLite store's in-memory index of near-duplicate candidates (dedup rule 4): entry ids by
- * LSH band hash and published time, following SQLite's transactions so that it never disagrees
- * with the rows after a rollback. The writer thread's alone: not thread-safe.
+ * The SQLite store's in-memory index of near-duplicate candidates (dedup rule 4) and of title keys
+ * (rule 3, {@link TitleBand}): entry ids by LSH band hash and published time, following SQLite's
+ * transactions so that it never disagrees with the rows after a rollback. The writer thread's
+ * alone: not thread-safe.
  *
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
  * appended to {@code postingBand}, contiguous and in the order of the entries' handles; a
@@ -64,13 +65,14 @@ final class NearIndex {
   }
 
   /**
-   * An index with room for {@code expectedEntries} entries of {@link Fingerprint#BANDS} bands
-   * before it grows: the store's load at start knows how many it reads, and growing step by step
-   * to a hundred thousand entries rehashed every band about twenty times.
+   * An index with room for {@code expectedEntries} entries of {@link Fingerprint#BANDS} bands and
+   * a title key ({@link TitleBand}) before it grows: the store's load at start knows how many it
+   * reads, and growing step by step to a hundred thousand entries rehashed every band about
+   * twenty times.
    */
   NearIndex(int expectedEntries) {
     int room = Math.max(16, expectedEntries);
-    int postingRoom = Math.max(64, room * Fingerprint.BANDS);
+    int postingRoom = Math.max(64, room * (Fingerprint.BANDS + 1));
     entryId = new long[room];
     published = new long[room];
     fetched = new long[room];
@@ -109,7 +111,11 @@ final class NearIndex {
     fetched[handle] = fetchedMillis;
     state[handle] = ADDED;
     firstPosting[handle] = first;
-    System.arraycopy(sketch, 0, sketches, handle * SKETCH, SKETCH);
+    if (sketch.length == SKETCH) {
+      System.arraycopy(sketch, 0, sketches, handle * SKETCH, SKETCH);
+    } else { // no signature, a title key only: a sketch no text is near
+      Arrays.fill(sketches, handle * SKETCH, handle * SKETCH + SKETCH, 0);
+    }
     for (int i = 0; i < bands.length; i++) {
       if (!repeats(bands, i)) {
         postingBand[postings++] = bands[i];

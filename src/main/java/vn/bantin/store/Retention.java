@@ -25,14 +25,14 @@ final class Retention {
   /** Deletes the stories expired at {@code cutoff}; returns how many. */
   static int prune(StatementCache statements, NearIndex near, Instant cutoff)
       throws SQLException {
-    PreparedStatement entries = statements.get("SELECT e.id, e.published, e.signature"
-        + " FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")"
-        + " AND e.signature IS NOT NULL");
+    PreparedStatement entries = statements.get("SELECT e.id, e.published, e.signature,"
+        + " e.title_key FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")"
+        + " AND (e.signature IS NOT NULL OR e.title_key IS NOT NULL)");
     Jdbc.setInstant(entries, 1, cutoff);
     try (ResultSet rows = entries.executeQuery()) {
       while (rows.next()) {
-        near.remove(rows.getLong(1), rows.getLong(2),
-            Fingerprint.restore(rows.getBytes(3), null).bands());
+        near.remove(rows.getLong(1), rows.getLong(2), TitleBand.with(
+            Fingerprint.restore(rows.getBytes(3), null).bands(), rows.getString(4)));
       }
     }
     PreparedStatement delete = statements.get("DELETE" + EXPIRED);

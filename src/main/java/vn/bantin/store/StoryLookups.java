@@ -29,16 +29,19 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private final PreparedStatement titleStory;
   private final PreparedStatement nearEntry;
   private final NearIndex near;
+  /** The id and title key of the entry {@link #storyOfEntry} last found, for its touch. */
+  private long knownId;
+  private String knownTitleKey;
 
   StoryLookups(StatementCache statements, NearIndex near) throws SQLException {
     this.near = near;
     entryStory = statements.get(
-        "SELECT story_id FROM entries WHERE source_id = ? AND entry_key = ?");
+        "SELECT story_id, id, title_key FROM entries WHERE source_id = ? AND entry_key = ?");
     // The earliest sighting decides when several stored stories match.
     linkStory = statements.get("SELECT story_id FROM entries"
         + " WHERE canonical_link = ? ORDER BY fetched_at, id LIMIT 1");
-    titleStory = statements.get("SELECT story_id FROM entries WHERE title_key = ?"
-        + " AND published BETWEEN ? AND ? ORDER BY fetched_at, id LIMIT 1");
+    titleStory = statements.get("SELECT story_id, fetched_at FROM entries WHERE id = ?"
+        + " AND title_key = ? AND published BETWEEN ? AND ?");
     nearEntry = statements.get(NEAR_ENTRY);
   }
 
@@ -46,7 +49,24 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   public String storyOfEntry(String sourceId, String entryKey) throws SQLException {
     entryStory.setString(1, sourceId);
     entryStory.setString(2, entryKey);
-    return firstString(entryStory);
+    try (ResultSet row = entryStory.executeQuery()) {
+      if (!row.next()) {
+        return null;
+      }
+      knownId = row.getLong(2);
+      knownTitleKey = row.getString(3);
+      return row.getString(1);
+    }
+  }
+
+  /** The id of the entry the last {@link #storyOfEntry} found. */
+  long knownId() {
+    return knownId;
+  }
+
+  /** The title key stored with the entry the last {@link #storyOfEntry} found, or null. */
+  String knownTitleKey() {
+    return knownTitleKey;
   }
 
   @Override
@@ -55,12 +75,30 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
     return firstString(linkStory);
   }
 
+  /**
+   * The story of the earliest sighting with this title key published within the dates. The
+   * index names the entries whose title posting matches; the stored rows decide (a hash may
+   * collide), and the earliest (fetched_at, id) wins, as an ORDER BY would have chosen.
+   */
   @Override
   public String storyWithTitle(String titleKey, Instant from, Instant to) throws SQLException {
-    titleStory.setString(1, titleKey);
-    Jdbc.setInstant(titleStory, 2, from);
-    Jdbc.setInstant(titleStory, 3, to);
-    return firstString(titleStory);
+    long[] ids = near.entries(new long[] {TitleBand.of(titleKey)}, from.toEpochMilli(),
+        to.toEpochMilli());
+    String story = null;
+    long firstFetched = Long.MAX_VALUE;
+    for (long id : ids) { // ascending, so the first of equal fetch times is the lowest id
+      titleStory.setLong(1, id);
+      titleStory.setString(2, titleKey);
+      Jdbc.setInstant(titleStory, 3, from);
+      Jdbc.setInstant(titleStory, 4, to);
+      try (ResultSet row = titleStory.executeQuery()) {
+        if (row.next() && row.getLong(2) < firstFetched) {
+          story = row.getString(1);
+          firstFetched = row.getLong(2);
+        }
+      }
+    }
+    return story;
   }
 
   /**

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Objects;
 import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.model.Entry;
@@ -22,6 +23,7 @@ final class StoryRows {
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
   private final PreparedStatement lastEntryId;
+  private final PreparedStatement indexedEntry;
 
   StoryRows(StatementCache statements, NearIndex near, Instant now) throws SQLException {
     this.near = near;
@@ -35,6 +37,8 @@ final class StoryRows {
     // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
     // cost more than this second statement (bench/floor.sh, 2026-11-27).
     lastEntryId = statements.get("SELECT last_insert_rowid()");
+    indexedEntry = statements.get(
+        "SELECT published, fetched_at, signature FROM entries WHERE id = ?");
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
         + " title = ?, title_key = ? WHERE source_id = ? AND entry_key = ?");
     // Only the first sighting's text is shown, so only its edits reach the story.
@@ -76,18 +80,27 @@ final class StoryRows {
     insertEntry.setString(12, keys.fingerprint().marks());
     insertEntry.executeUpdate();
     Fingerprint fingerprint = keys.fingerprint();
-    if (fingerprint.isEmpty()) {
+    long[] postings = TitleBand.with(fingerprint.bands(), keys.titleKey());
+    if (postings.length == 0) {
       return;
     }
     try (ResultSet id = lastEntryId.executeQuery()) {
       id.next();
       near.add(id.getLong(1), entry.published().toEpochMilli(),
-          entry.fetchedAt().toEpochMilli(), fingerprint.bands(), fingerprint.sketch());
+          entry.fetchedAt().toEpochMilli(), postings, fingerprint.sketch());
     }
   }
 
-  /** Marks a known entry seen; true when it is its story's first sighting and its text changed. */
-  boolean touch(Entry entry, Keys keys, String storyId) throws SQLException {
+  /**
+   * Marks a known entry seen; true when it is its story's first sighting and its text changed.
+   * {@code id} and {@code storedTitleKey} are the entry's as stored: an edited title moves the
+   * entry's title posting in the near index.
+   */
+  boolean touch(Entry entry, Keys keys, String storyId, long id, String storedTitleKey)
+      throws SQLException {
+    if (!Objects.equals(storedTitleKey, keys.titleKey())) {
+      moveTitle(id, storedTitleKey, keys.titleKey());
+    }
     Jdbc.setInstant(touchEntry, 1, entry.fetchedAt());
     touchEntry.setString(2, entry.link());
     touchEntry.setString(3, keys.canonicalLink());
@@ -105,4 +118,22 @@ final class StoryRows {
     updateFirstSighting.setString(7, entry.key());
     return updateFirstSighting.executeUpdate() > 0;
   }
+
+  /** Re-adds entry {@code id} to the near index under its new title key (rare: an edit). */
+  private void moveTitle(long id, String from, String to) throws SQLException {
+    indexedEntry.setLong(1, id);
+    try (ResultSet row = indexedEntry.executeQuery()) {
+      if (!row.next()) {
+        return;
+      }
+      long published = row.getLong(1);
+      Fingerprint stored = Fingerprint.restore(row.getBytes(3), null);
+      near.remove(id, published, TitleBand.with(stored.bands(), from));
+      long[] postings = TitleBand.with(stored.bands(), to);
+      if (postings.length > 0) {
+        near.add(id, published, row.getLong(2), postings, stored.sketch());
+      }
+    }
+  }
+
 }

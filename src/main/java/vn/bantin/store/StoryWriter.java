@@ -85,7 +85,8 @@ final class StoryWriter {
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
       String storyId = match.get().storyId();
-      Outcome outcome = rows.touch(entry, keys, storyId) ? Outcome.EDITED : Outcome.KNOWN;
+      Outcome outcome = rows.touch(entry, keys, storyId, lookups.knownId(),
+          lookups.knownTitleKey()) ? Outcome.EDITED : Outcome.KNOWN;
       return new Written(outcome, storyId);
     }
     if (match.isPresent()) {

@@ -42,14 +42,15 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6, 7);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
           "3 V3__category_membership.sql " + CLOCK.millis(),
           "4 V4__compact_bands.sql " + CLOCK.millis(),
           "5 V5__bands_in_memory.sql " + CLOCK.millis(),
-          "6 V6__memberships_by_story.sql " + CLOCK.millis());
+          "6 V6__memberships_by_story.sql " + CLOCK.millis(),
+          "7 V7__title_keys_in_memory.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -147,7 +148,7 @@ class MigrationsTest {
           + " VALUES ('lai-chau', 's1', 10), ('xay-dung-dang', 's1', 10),"
           + " ('lai-chau', 's2', 20)");
 
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(6);
+      assertThat(Migrations.apply(connection, CLOCK, 6)).containsExactly(6);
 
       assertThat(rows(connection, "SELECT story_id, category_id, published FROM"
           + " category_stories ORDER BY story_id, category_id"))
@@ -161,6 +162,26 @@ class MigrationsTest {
       Jdbc.execute(connection, "DELETE FROM stories WHERE id = 's1'");
       assertThat(rows(connection, "SELECT story_id, category_id FROM category_stories"))
           .containsExactly("s2 lai-chau");
+    }
+  }
+
+  @Test
+  void version7DropsTheTitleKeyIndexAndKeepsTheTitleKeys() throws SQLException {
+    try (Connection connection = connect()) {
+      assertThat(Migrations.apply(connection, CLOCK, 6)).hasSize(6);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov')");
+      Jdbc.execute(connection, "INSERT INTO stories (id, title, summary_html, content_html,"
+          + " published, first_source_id, first_entry_key, created_at)"
+          + " VALUES ('s1', 't', '', '', 10, 'vov', 'a', 0)");
+      Jdbc.execute(connection, "INSERT INTO entries (id, source_id, entry_key, story_id,"
+          + " title, title_key, published, fetched_at, last_seen) VALUES"
+          + " (7, 'vov', 'a', 's1', 'Tin', 'tin', 10, 11, 12)");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(7);
+
+      assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"
+          + " AND name = 'entries_by_title_key'")).isEmpty();
+      assertThat(rows(connection, "SELECT id, title_key FROM entries")).containsExactly("7 tin");
     }
   }
 

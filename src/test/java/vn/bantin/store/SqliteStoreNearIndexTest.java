@@ -1,11 +1,13 @@
 package vn.bantin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.bantin.store.StoreContractTest.BLC_SUMMARY;
 import static vn.bantin.store.StoreContractTest.VOV_SUMMARY;
 import static vn.bantin.store.StoreContractTest.near;
 import static vn.bantin.store.StoreFixture.await;
 import static vn.bantin.store.StoreFixture.config;
+import static vn.bantin.store.StoreFixture.entry;
 import static vn.bantin.store.StoreFixture.hoursAgo;
 import static vn.bantin.store.StoreFixture.polled;
 
@@ -20,9 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.bantin.model.Entry;
 
 /**
- * The SQLite store's near-duplicate bands, kept in memory ({@link NearIndex}): read again from
- * the stored signatures when the store opens, and left by what retention deletes. Rule 4's
- * behaviour on both stores is in {@link StoreContractTest}.
+ * The SQLite store's near-duplicate bands and title keys, kept in memory ({@link NearIndex}): read
+ * again from the stored signatures and title keys when the store opens, left by what a failed
+ * poll or retention deletes. Rules 3 and 4 on both stores are in {@link StoreContractTest}.
  */
 class SqliteStoreNearIndexTest {
 
@@ -71,6 +73,30 @@ class SqliteStoreNearIndexTest {
     assertThat(await(store.nearIndexSize())).isEqualTo(1);
     await(store.close());
     store = StoreFixture.open(vertx, dir);
+    assertThat(await(store.nearIndexSize())).isEqualTo(1);
+  }
+
+  @Test
+  void aReopenedStoreFindsTheTitlesItStoredBefore() throws Exception {
+    ingest(entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(5)));
+    await(store.close());
+    store = StoreFixture.open(vertx, dir);
+
+    assertThat(ingest(entry("laichau", "l1", "https://baolaichau.vn/b", "Hội nghị Trung ương!",
+        hoursAgo(2)))).extracting(IngestResult::newStories, IngestResult::joined)
+        .containsExactly(0, 1);
+  }
+
+  @Test
+  void theTitlesOfAFailedPollAreNotFound() throws Exception {
+    Entry written = entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(5));
+    Entry foreign = entry("laichau", "l1", "https://baolaichau.vn/x", "Tin khác", hoursAgo(5));
+    assertThatThrownBy(() -> await(store.ingest(polled("vov", null, null),
+        List.of(written, foreign)))).hasMessageContaining("laichau");
+
+    assertThat(ingest(entry("dienbien", "d1", "https://baodienbienphu.com.vn/y",
+        "Hội nghị Trung ương", hoursAgo(3))))
+        .extracting(IngestResult::newStories, IngestResult::joined).containsExactly(1, 0);
     assertThat(await(store.nearIndexSize())).isEqualTo(1);
   }
 

@@ -183,6 +183,18 @@ public abstract class StoreContractTest {
   }
 
   @Test
+  void anEditedTitleIsMatchedByItsNewTitleNotItsOld() throws Exception {
+    ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Tin một", hoursAgo(5)));
+    assertThat(counts(ingest("vov", entry("vov", "g1", "https://vov.vn/a",
+        "Hội nghị Trung ương", hoursAgo(5))))).containsExactly(0, 0, 1, 1);
+
+    assertThat(counts(ingest("nhandan", entry("nhandan", "n1", "https://nhandan.vn/b",
+        "Tin một", hoursAgo(4))))).as("the old title").containsExactly(1, 0, 0, 0);
+    assertThat(counts(ingest("laichau", entry("laichau", "l1", "https://baolaichau.vn/c",
+        "HỘI NGHỊ TRUNG ƯƠNG", hoursAgo(3))))).as("the new title").containsExactly(0, 1, 0, 0);
+  }
+
+  @Test
   void storyIsFoundThroughTheLinkOfAnyOfItsSources() throws Exception {
     ingest("vov", entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(5)));
     ingest("nhandan", entry("nhandan", "n1", "https://nhandan.vn/b", "Hội nghị Trung ương",
