@@ -77,28 +77,44 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
 
   /**
    * The story of the earliest sighting with this title key published within the dates. The
-   * index names the entries whose title posting matches; the stored rows decide (a hash may
-   * collide), and the earliest (fetched_at, id) wins, as an ORDER BY would have chosen.
+   * index names the earliest (fetched_at, id) entry whose title posting matches, as the ORDER BY
+   * of a query would; its stored row decides. Only when it does not qualify (a hash collision)
+   * are all the entries the posting names read, and the earliest that qualifies wins.
    */
   @Override
   public String storyWithTitle(String titleKey, Instant from, Instant to) throws SQLException {
-    long[] ids = near.entries(new long[] {TitleBand.of(titleKey)}, from.toEpochMilli(),
-        to.toEpochMilli());
-    String story = null;
-    long firstFetched = Long.MAX_VALUE;
-    for (long id : ids) { // ascending, so the first of equal fetch times is the lowest id
-      titleStory.setLong(1, id);
-      titleStory.setString(2, titleKey);
-      Jdbc.setInstant(titleStory, 3, from);
-      Jdbc.setInstant(titleStory, 4, to);
-      try (ResultSet row = titleStory.executeQuery()) {
-        if (row.next() && row.getLong(2) < firstFetched) {
-          story = row.getString(1);
-          firstFetched = row.getLong(2);
-        }
+    long[] posting = {TitleBand.of(titleKey)};
+    long fromMillis = from.toEpochMilli();
+    long toMillis = to.toEpochMilli();
+    long[] earliest = near.entries(posting, fromMillis, toMillis, null, 1);
+    if (earliest.length == 0) {
+      return null;
+    }
+    TitleSighting first = titleSighting(earliest[0], titleKey, from, to);
+    if (first != null) {
+      return first.storyId();
+    }
+    TitleSighting best = null;
+    for (long id : near.entries(posting, fromMillis, toMillis)) { // ascending ids
+      TitleSighting sighting = titleSighting(id, titleKey, from, to);
+      if (sighting != null && (best == null || sighting.fetchedAt() < best.fetchedAt())) {
+        best = sighting;
       }
     }
-    return story;
+    return best == null ? null : best.storyId();
+  }
+
+  private record TitleSighting(String storyId, long fetchedAt) {}
+
+  private TitleSighting titleSighting(long id, String titleKey, Instant from, Instant to)
+      throws SQLException {
+    titleStory.setLong(1, id);
+    titleStory.setString(2, titleKey);
+    Jdbc.setInstant(titleStory, 3, from);
+    Jdbc.setInstant(titleStory, 4, to);
+    try (ResultSet row = titleStory.executeQuery()) {
+      return row.next() ? new TitleSighting(row.getString(1), row.getLong(2)) : null;
+    }
   }
 
   /**

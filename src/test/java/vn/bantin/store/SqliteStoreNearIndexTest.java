@@ -13,8 +13,11 @@ import static vn.bantin.store.StoreFixture.polled;
 
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +101,28 @@ class SqliteStoreNearIndexTest {
         "Hội nghị Trung ương", hoursAgo(3))))
         .extracting(IngestResult::newStories, IngestResult::joined).containsExactly(1, 0);
     assertThat(await(store.nearIndexSize())).isEqualTo(1);
+  }
+
+  @Test
+  void whenTheEarliestTitleTheIndexNamesNoLongerQualifiesTheNextOneDoes() throws Exception {
+    await(store.categorize("all", story -> Set.of("all")));
+    // Two stories of one title, 50 hours apart; a third entry between them reaches both.
+    ingest(entry("vov", "g1", "https://vov.vn/a", "Hội nghị Trung ương", hoursAgo(60)));
+    ingest(entry("dienbien", "d1", "https://baodienbienphu.com.vn/b", "Hội nghị Trung ương",
+        hoursAgo(10)));
+    // The first one's key changed behind the index: it names it, its row says no.
+    try (Connection outside = DriverManager.getConnection(
+        "jdbc:sqlite:" + dir.resolve(SqliteStore.DATABASE_FILE))) {
+      outside.createStatement().executeUpdate(
+          "UPDATE entries SET title_key = 'khác' WHERE entry_key = 'g1'");
+    }
+
+    ingest(entry("laichau", "l1", "https://baolaichau.vn/c", "Hội nghị Trung ương",
+        hoursAgo(20)));
+
+    assertThat(await(store.stories("all", 10, null))).filteredOn(s -> s.sources().size() == 2)
+        .singleElement().satisfies(s -> assertThat(s.sources()).extracting(r -> r.id())
+            .containsExactly("dienbien", "laichau"));
   }
 
   private IngestResult ingest(Entry entry) throws Exception {
