@@ -14,7 +14,8 @@ import vn.bantin.dedup.StoryIdentity.Candidate;
 /**
  * The indexed lookups {@link StoryIdentity} asks while a poll is written: one prepared statement
  * each, from the writer's {@link StatementCache}, in the writer's transaction, so a feed's entries
- * see each other; near-duplicate candidates come from the {@link NearIndex} in memory.
+ * see each other; near-duplicate candidates and entries of a title key come from the {@link
+ * NearIndex} in memory, and their rows are read back to decide.
  */
 final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   /** Entries compared at most per incoming entry: a bound on the work whatever the data. */
