@@ -11,8 +11,9 @@ import vn.bantin.model.Entry;
 
 /**
  * The rows {@link StoryWriter} writes once it decided what an entry is: a new story, an entry
- * (with its near-duplicate bands in the {@link NearIndex}), a re-polled entry touched. Runs in the
- * writer's transaction, with statements from its {@link StatementCache}; no lookups.
+ * (with its near-duplicate bands and title key in the {@link NearIndex}), a re-polled entry
+ * touched. Runs in the writer's transaction, with statements from its {@link StatementCache}; no
+ * lookups.
  */
 final class StoryRows {
 
@@ -64,7 +65,7 @@ final class StoryRows {
     return insertStory.executeUpdate() > 0;
   }
 
-  /** Inserts the entry into {@code storyId}, and its near-duplicate bands when it has any. */
+  /** Inserts the entry into {@code storyId}, and its bands and title key into the near index. */
   void insertEntry(Entry entry, Keys keys, String storyId) throws SQLException {
     insertEntry.setString(1, entry.sourceId());
     insertEntry.setString(2, entry.key());
@@ -135,5 +136,4 @@ final class StoryRows {
       }
     }
   }
-
 }
