@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /** Waits for what a running server does by itself, with a deadline instead of a fixed sleep. */
-final class Eventually {
+public final class Eventually {
 
   private Eventually() {}
 
   /** Returns once {@code condition} holds, checking every 100 ms; fails after {@code within}. */
-  static void eventually(Duration within, Callable<Boolean> condition) throws Exception {
+  public static void eventually(Duration within, Callable<Boolean> condition) throws Exception {
     long deadline = System.nanoTime() + within.toNanos();
     while (!condition.call()) {
       assertThat(System.nanoTime()).as("condition not met within %s", within)

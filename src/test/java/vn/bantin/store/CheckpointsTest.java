@@ -1,6 +1,7 @@
 package vn.bantin.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.Eventually.eventually;
 import static vn.bantin.store.StoreFixture.await;
 
 import io.vertx.core.Vertx;
@@ -11,9 +12,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -30,6 +31,7 @@ class CheckpointsTest {
   private Vertx vertx;
   private Path file;
   private Connection writer;
+  private WorkerExecutor thread;
   private Checkpoints checkpoints;
 
   @BeforeEach
@@ -38,8 +40,8 @@ class CheckpointsTest {
     file = tmp.resolve("checkpoints.db");
     writer = Connections.writer(file);
     Jdbc.execute(writer, "CREATE TABLE rows (id INTEGER PRIMARY KEY, text TEXT)");
-    checkpoints = new Checkpoints(vertx.createSharedWorkerExecutor("test-checkpoint", 1),
-        Connections.checkpointer(file), WEIGHT);
+    thread = vertx.createSharedWorkerExecutor("test-checkpoint", 1);
+    checkpoints = new Checkpoints(thread, Connections.checkpointer(file), WEIGHT);
   }
 
   @AfterEach
@@ -60,7 +62,7 @@ class CheckpointsTest {
     long empty = Files.size(file);
     commitRows(0, 200);
     checkpoints.committed(WEIGHT - 1);
-    Thread.sleep(100);
+    settled();
     assertThat(checkpoints.done()).isZero();
     assertThat(Files.size(file)).as("all still in the WAL").isEqualTo(empty);
 
@@ -71,7 +73,7 @@ class CheckpointsTest {
     // The next one needs as much weight again.
     commitRows(200, 1);
     checkpoints.committed(WEIGHT - 1);
-    Thread.sleep(100);
+    settled();
     assertThat(checkpoints.done()).isEqualTo(1);
   }
 
@@ -80,9 +82,8 @@ class CheckpointsTest {
     commitRows(0, 10);
     await(checkpoints.close());
 
-    checkpoints.committed(WEIGHT * 5);
+    checkpoints.committed(WEIGHT * 5); // decided on this thread: nothing is handed over
 
-    Thread.sleep(100);
     assertThat(checkpoints.done()).isZero();
   }
 
@@ -125,9 +126,9 @@ class CheckpointsTest {
         broken, WEIGHT);
     try {
       failing.committed(WEIGHT);
-      waitFor(() -> count(warnings) == 1);
+      eventually(Duration.ofSeconds(10), () -> count(warnings) == 1);
       // Each commit asks again; one that finds the failed checkpoint still ending starts none.
-      waitFor(() -> {
+      eventually(Duration.ofSeconds(10), () -> {
         failing.committed(WEIGHT);
         return count(warnings) >= 2;
       });
@@ -161,22 +162,18 @@ class CheckpointsTest {
     }
   }
 
-  private void awaitCheckpoints(int count) throws InterruptedException {
-    waitFor(() -> checkpoints.done() == count);
+  private void awaitCheckpoints(int count) throws Exception {
+    eventually(Duration.ofSeconds(10), () -> checkpoints.done() == count);
+  }
+
+  /** Returns once every task handed to the checkpoint thread so far has run (one FIFO thread). */
+  private void settled() throws Exception {
+    await(thread.executeBlocking(() -> null, false));
   }
 
   private static int count(List<String> warnings) {
     synchronized (warnings) {
       return warnings.size();
-    }
-  }
-
-  private static void waitFor(BooleanSupplier condition)
-      throws InterruptedException {
-    long until = System.nanoTime() + 10_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      assertThat(System.nanoTime()).as("waited 10 s").isLessThan(until);
-      Thread.sleep(5);
     }
   }
 }
