@@ -54,7 +54,7 @@ final class BandTable {
   }
 
   /** The splitmix64 finalizer: bands are hashes already, but not necessarily well spread. */
-  private static long mix(long z) {
+  static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

@@ -25,10 +25,7 @@ final class TitleBand {
     for (byte b : titleKey) {
       h = (h ^ (b & 0xff)) * 0x100000001b3L;
     }
-    h ^= 0x7469746c654b6579L; // "titleKey"
-    h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
-    h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
-    return h ^ (h >>> 31);
+    return BandTable.mix(h ^ 0x7469746c654b6579L); // "titleKey"
   }
 
   /** {@code bands} and, when there is a title key, its posting last. */
