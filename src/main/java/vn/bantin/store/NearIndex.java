@@ -16,8 +16,8 @@ import vn.bantin.dedup.Fingerprint;
  * fetched and its fingerprint's {@link Fingerprint#sketch}, so that a lookup picks the earliest
  * candidates and leaves out those that cannot be near without reading their rows. A removal marks
  * the entry; the slots of dead entries go when the table is rebuilt, and their postings and
- * handles when it is compacted, which waits until nothing is pending so the undo log's handles
- * stay valid.
+ * handles when it is compacted, which waits until nothing is pending so the handles in the
+ * {@link UndoLog} stay valid.
  */
 final class NearIndex {
 
@@ -28,8 +28,6 @@ final class NearIndex {
   private static final byte REMOVED = 2;
   private static final byte ADDED_REMOVED = 3;
   private static final byte DEAD = 4;
-  private static final int OP_ADD = 0;
-  private static final int OP_REMOVE = 1;
   /** Linear probing stays short up to here (about 8.5 probes for a missing band). */
   private static final double MAX_LOAD = 0.75;
   /** A rebuilt table's load: growth by 1.25x keeps the memory per band near 14 bytes. */
@@ -51,12 +49,7 @@ final class NearIndex {
   private int deadPostings;
   private BandTable table;
   private int visible;
-  /** handle * 2 + op of each change since the last commit or rollback, oldest first. */
-  private int[] log = new int[16];
-  private int logSize;
-  /** The log size at each open savepoint, innermost last. */
-  private int[] marks = new int[4];
-  private int markCount;
+  private final UndoLog undo = new UndoLog();
   /** Reused by {@link #entries}: the handles found before they are made distinct. */
   private int[] found = new int[16];
 
@@ -128,7 +121,7 @@ final class NearIndex {
         table.insert(postingBand[p], p);
       }
     }
-    record(handle, OP_ADD);
+    undo.added(handle);
     visible++;
   }
 
@@ -150,7 +143,7 @@ final class NearIndex {
       if (entryId[handle] == id && published[handle] == publishedMillis
           && isVisible(state[handle])) {
         state[handle] = state[handle] == LIVE ? REMOVED : ADDED_REMOVED;
-        record(handle, OP_REMOVE);
+        undo.removed(handle);
         visible--;
         return;
       }
@@ -245,27 +238,23 @@ final class NearIndex {
 
   /** SAVEPOINT: marks the point the next {@link #rollbackToSavepoint} returns to; nestable. */
   void savepoint() {
-    if (markCount == marks.length) {
-      marks = Arrays.copyOf(marks, markCount * 2);
-    }
-    marks[markCount++] = logSize;
+    undo.savepoint();
   }
 
   /** RELEASE of the innermost savepoint: its changes stay pending in the enclosing transaction. */
   void release() {
-    innermostMark();
-    markCount--;
+    undo.release();
   }
 
   /** ROLLBACK TO the innermost savepoint: undoes the changes since it, which stays open. */
   void rollbackToSavepoint() {
-    undoTo(innermostMark());
+    undoTo(undo.innermostMark());
   }
 
   /** COMMIT: every pending change is permanent; all savepoints are dropped. */
   void commit() {
-    for (int i = 0; i < logSize; i++) {
-      int handle = log[i] >>> 1;
+    for (int i = 0; i < undo.size(); i++) {
+      int handle = undo.handle(i);
       byte now = state[handle];
       if (now == ADDED) {
         state[handle] = LIVE;
@@ -291,15 +280,16 @@ final class NearIndex {
   long retainedBytes() {
     return 8L * (entryId.length + published.length + fetched.length + sketches.length
         + postingBand.length)
-        + 4L * (firstPosting.length + found.length + log.length + marks.length) + state.length
+        + 4L * (firstPosting.length + found.length) + state.length + undo.retainedBytes()
         + table.retainedBytes();
   }
 
   private void undoTo(int mark) {
-    while (logSize > mark) {
-      int change = log[--logSize];
-      int handle = change >>> 1;
-      if ((change & 1) == OP_ADD) {
+    while (undo.size() > mark) {
+      int handle = undo.handle(undo.size() - 1);
+      boolean added = undo.newestIsAdded();
+      undo.dropNewest();
+      if (added) {
         die(handle); // a later removal of it was undone first, so it is ADDED
         visible--;
       } else {
@@ -310,28 +300,10 @@ final class NearIndex {
   }
 
   private void endTransaction() {
-    logSize = 0;
-    markCount = 0;
-    if (log.length > 1024) {
-      log = new int[16]; // an initial load's log is not kept for the rest of the run
-    }
+    undo.clear();
     if (deadPostings > postings / 4) {
       compact();
     }
-  }
-
-  private int innermostMark() {
-    if (markCount == 0) {
-      throw new IllegalStateException("no savepoint is open");
-    }
-    return marks[markCount - 1];
-  }
-
-  private void record(int handle, int op) {
-    if (logSize == log.length) {
-      log = Arrays.copyOf(log, grown(logSize, logSize + 1));
-    }
-    log[logSize++] = handle << 1 | op;
   }
 
   private void die(int handle) {
