@@ -39,6 +39,13 @@ final class SourceStateDao {
       UPDATE_STATE.formatted("etag = ?, last_modified = ?,");
   private static final String UPDATE_WITHOUT_VALIDATORS = UPDATE_STATE.formatted("");
 
+  // Held-back poll times (PollTimes): written only over older ones, so that they never undo a
+  // state written whole after them; the rest of the row is what was last written whole.
+  private static final String UPDATE_TIMES = """
+      UPDATE sources SET next_poll = ?, last_fetch = ?, state_saved = ?
+      WHERE id = ? AND (last_fetch IS NULL OR last_fetch < ?)
+      """;
+
   // A changed configured URL makes the stored redirect target, validators and 410 meaningless:
   // the admin pointed the source elsewhere, so polling starts afresh from the new URL.
   private static final String URL_CHANGED =
@@ -86,6 +93,21 @@ final class SourceStateDao {
     Jdbc.setInstant(update, i++, now);
     update.setString(i, state.sourceId());
     return update.executeUpdate();
+  }
+
+  /**
+   * Writes the poll times of {@code state} (next poll, last fetch) over older ones of its row;
+   * nothing when the row is gone or holds a later fetch.
+   */
+  static void saveTimes(StatementCache statements, SourceState state, Instant now)
+      throws SQLException {
+    PreparedStatement update = statements.get(UPDATE_TIMES);
+    Jdbc.setInstant(update, 1, state.nextPoll());
+    Jdbc.setInstant(update, 2, state.lastFetch());
+    Jdbc.setInstant(update, 3, now);
+    update.setString(4, state.sourceId());
+    Jdbc.setInstant(update, 5, state.lastFetch());
+    update.executeUpdate();
   }
 
   /** The state of a source without a row yet (its configuration was never synced). */

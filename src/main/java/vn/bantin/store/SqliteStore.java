@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Logger;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
@@ -28,12 +30,18 @@ import vn.bantin.model.Story;
  * {@code bantin-store-read} pool; the WAL is copied into the database on a {@code
  * bantin-store-checkpoint} thread ({@link Checkpoints}). No JDBC call ever runs on an event loop.
  * The near-duplicate bands of the stored entries are kept in memory ({@link NearIndex}), read
- * from the stored signatures when the store opens.
+ * from the stored signatures when the store opens. A poll state whose only news is its times is
+ * written a few seconds late, with the others held back meanwhile ({@link PollTimes}).
  */
 public final class SqliteStore implements Store {
 
   /** The database file inside the data directory. */
   public static final String DATABASE_FILE = "bantin.db";
+  /** How long a poll state whose only news is its times may wait to be written. */
+  static final Duration POLL_TIMES_DELAY = Duration.ofSeconds(5);
+  private static final Logger LOG = Logger.getLogger(SqliteStore.class.getName());
+
+  private final Vertx vertx;
 
   private final WorkerExecutor writer;
   private final ReadPool readers;
@@ -46,12 +54,16 @@ public final class SqliteStore implements Store {
   /** The stored entries' bands; only the writer thread uses it. */
   private final NearIndex near;
   private final InstantSource clock;
+  private final PollTimes pollTimes = new PollTimes();
+  private final long pollTimesDelayMillis;
   private volatile Future<Void> closing;
   /** The category rules; only the writer thread reads and writes it. */
   private Function<Story, Set<String>> categories;
 
-  private SqliteStore(WorkerExecutor writer, ReadPool readers, Connection writeConnection,
-      NearIndex near, KeysAhead keys, Checkpoints checkpoints, InstantSource clock) {
+  private SqliteStore(Vertx vertx, WorkerExecutor writer, ReadPool readers,
+      Connection writeConnection, NearIndex near, KeysAhead keys, Checkpoints checkpoints,
+      InstantSource clock, Duration pollTimesDelay) {
+    this.vertx = vertx;
     this.writer = writer;
     this.checkpoints = checkpoints;
     this.keys = keys;
@@ -62,6 +74,7 @@ public final class SqliteStore implements Store {
     this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT,
         checkpoints::committed);
     this.clock = clock;
+    this.pollTimesDelayMillis = Math.max(1, pollTimesDelay.toMillis());
   }
 
   /**
@@ -74,6 +87,12 @@ public final class SqliteStore implements Store {
    */
   public static Future<SqliteStore> open(Vertx vertx, Path dataDir, int readPoolSize,
       InstantSource clock) {
+    return open(vertx, dataDir, readPoolSize, clock, POLL_TIMES_DELAY);
+  }
+
+  /** {@link #open}, holding back poll times for {@code pollTimesDelay}; for tests. */
+  static Future<SqliteStore> open(Vertx vertx, Path dataDir, int readPoolSize,
+      InstantSource clock, Duration pollTimesDelay) {
     if (readPoolSize < 1) {
       return Future.failedFuture(new IllegalArgumentException("readPoolSize < 1"));
     }
@@ -97,10 +116,10 @@ public final class SqliteStore implements Store {
         KeysAhead keys = new KeysAhead(keysThread, connections.get(readPoolSize + 1));
         Connection checkpointer = Connections.checkpointer(file);
         connections.add(checkpointer);
-        return new SqliteStore(writer,
+        return new SqliteStore(vertx, writer,
             new ReadPool(readers, connections.subList(1, readPoolSize + 1)), write, near, keys,
             new Checkpoints(checkpointThread, checkpointer, Checkpoints.WEIGHT_PER_CHECKPOINT),
-            clock);
+            clock, pollTimesDelay);
       } catch (SQLException | RuntimeException e) {
         for (Connection connection : connections) {
           connection.close();
@@ -127,7 +146,7 @@ public final class SqliteStore implements Store {
 
   @Override
   public Future<Map<String, SourceState>> sourceStates() {
-    return read(SourceStateDao::all);
+    return read(SourceStateDao::all).map(pollTimes::over);
   }
 
   @Override
@@ -138,15 +157,49 @@ public final class SqliteStore implements Store {
     }
     KeysAhead.Batch batch = keys.start(copy);
     return write(copy.size() + 1, c -> StoryWriter.ingest(statements, near, state, copy,
-        batch.keys(), clock.instant(), categories));
+        batch.keys(), clock.instant(), categories))
+        .andThen(done -> wroteWhole(done.succeeded(), state));
   }
 
+  /**
+   * {@inheritDoc} A state whose only news against the last one written of its source is its
+   * times (a 304 after a 304) is held back and written within {@link #POLL_TIMES_DELAY} with
+   * the others held meanwhile, or when the store closes; {@link #sourceStates} includes it at
+   * once. A crash loses such times only: the source is then polled once more, sooner.
+   */
   @Override
   public Future<Void> savePollState(SourceState state) {
-    return write(1, c -> {
+    if (closing == null && pollTimes.onlyTimesChanged(state)) {
+      if (pollTimes.hold(state)) {
+        vertx.setTimer(pollTimesDelayMillis, id -> writePollTimes());
+      }
+      return Future.succeededFuture();
+    }
+    return this.<Void>write(1, c -> {
       SourceStateDao.save(statements, state, false, clock.instant());
       return null;
-    });
+    }).andThen(done -> wroteWhole(done.succeeded(), state));
+  }
+
+  private void wroteWhole(boolean written, SourceState state) {
+    if (written) {
+      pollTimes.written(state);
+    }
+  }
+
+  /** Writes the poll times held back, in one transaction. */
+  private synchronized Future<Void> writePollTimes() {
+    if (closing != null || !pollTimes.holding()) {
+      return Future.succeededFuture();
+    }
+    return this.<Void>write(1, c -> {
+      Instant now = clock.instant();
+      for (SourceState state : pollTimes.take()) {
+        SourceStateDao.saveTimes(statements, state, now);
+      }
+      return null;
+    }).onFailure(e -> LOG.warning("poll times could not be stored (the sources are polled"
+        + " once more after a restart): " + e));
   }
 
   @Override
@@ -179,6 +232,7 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized Future<Void> close() {
     if (closing == null) {
+      writePollTimes();
       // The write pool is one FIFO thread, so this runs after every write already queued.
       Future<Void> written = writer.executeBlocking(() -> {
         try {

@@ -34,7 +34,9 @@ public interface Store {
 
   /**
    * Stores a poll that brought no entries (304, failure): everything of {@code state} except the
-   * validators ({@code etag}, {@code lastModified}), which only {@link #ingest} writes.
+   * validators ({@code etag}, {@code lastModified}), which only {@link #ingest} writes. A store
+   * may write a state whose only news is when the source was polled and is due next a few
+   * seconds late (and lose those times in a crash); {@link #sourceStates} includes it at once.
    */
   Future<Void> savePollState(SourceState state);
 

@@ -11,13 +11,18 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.Eventually;
+import vn.bantin.model.SourceState;
 
 /** What only the SQLite store does: its file, its WAL mode, its migrations. */
 class SqliteStoreLifecycleTest {
@@ -78,6 +83,63 @@ class SqliteStoreLifecycleTest {
         ResultSet version = statement.executeQuery("SELECT sqlite_version()")) {
       assertThat(version.next()).isTrue();
       assertThat(version.getString(1)).isNotIn("3.51.0", "3.51.1");
+    }
+  }
+
+  /**
+   * A 304 after a 304 changes a source's times only; they are held back, so that an unchanged
+   * poll cycle does not wake the writer for every turn of the fetch loop, and written together
+   * within the delay.
+   */
+  @Test
+  void repeatedNotModifiedTimesReachTheFileWithinTheDelay() throws Exception {
+    SqliteStore store = await(SqliteStore.open(vertx, tmp, 1, StoreFixture.CLOCK,
+        Duration.ofMillis(300)));
+    await(store.syncSources(List.of(StoreFixture.config("vov", "VOV", "https://vov.vn/rss"))));
+    await(store.ingest(StoreFixture.polled("vov", "\"abc\"", null), List.of()));
+    await(store.savePollState(StoreContractTest.notModified("vov", 1)));
+    await(store.savePollState(StoreContractTest.notModified("vov", 2)));
+    assertThat(storedLastFetch("vov")).isEqualTo(StoreFixture.NOW.plusSeconds(60));
+    Eventually.eventually(Duration.ofSeconds(10),
+        () -> storedLastFetch("vov").equals(StoreFixture.NOW.plusSeconds(120)));
+    await(store.close());
+  }
+
+  @Test
+  void heldTimesAreWrittenOnCloseAndNeverOverALaterState() throws Exception {
+    SqliteStore store = await(SqliteStore.open(vertx, tmp, 1, StoreFixture.CLOCK,
+        Duration.ofHours(1)));
+    await(store.syncSources(List.of(StoreFixture.config("vov", "VOV", "https://vov.vn/rss"),
+        StoreFixture.config("nhandan", "Nhân Dân", "https://nhandan.vn/rss"))));
+    await(store.ingest(StoreFixture.polled("vov", "\"abc\"", null), List.of()));
+    await(store.ingest(StoreFixture.polled("nhandan", "\"abc\"", null), List.of()));
+    await(store.savePollState(StoreContractTest.notModified("vov", 1)));
+    await(store.savePollState(StoreContractTest.notModified("vov", 2)));
+    await(store.savePollState(StoreContractTest.notModified("nhandan", 1)));
+    await(store.savePollState(StoreContractTest.notModified("nhandan", 2)));
+    SourceState failed = new SourceState("nhandan", null, "\"abc\"", null,
+        StoreFixture.NOW.plusSeconds(3_600), 1, StoreFixture.NOW.plusSeconds(180), 503,
+        "503 Service Unavailable", "http_status", false);
+    await(store.savePollState(failed));
+    assertThat(storedLastFetch("vov")).isEqualTo(StoreFixture.NOW.plusSeconds(60));
+    await(store.close());
+
+    SqliteStore reopened = StoreFixture.open(vertx, tmp);
+    Map<String, SourceState> states = await(reopened.sourceStates());
+    await(reopened.close());
+    assertThat(states).containsEntry("vov", StoreContractTest.notModified("vov", 2))
+        .containsEntry("nhandan", failed);
+  }
+
+  /** The last fetch the database file holds for {@code sourceId}, read beside the store. */
+  private Instant storedLastFetch(String sourceId) throws Exception {
+    try (Connection connection = DriverManager.getConnection(
+            "jdbc:sqlite:" + tmp.resolve(SqliteStore.DATABASE_FILE));
+        Statement statement = connection.createStatement();
+        ResultSet row = statement.executeQuery(
+            "SELECT last_fetch FROM sources WHERE id = '" + sourceId + "'")) {
+      assertThat(row.next()).isTrue();
+      return Instant.ofEpochMilli(row.getLong(1));
     }
   }
 

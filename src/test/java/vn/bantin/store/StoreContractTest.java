@@ -337,6 +337,37 @@ public abstract class StoreContractTest {
         "503 Service Unavailable", "http_status", false));
   }
 
+  /** After a 304 of a source that answered 304 before, only the times change. */
+  @Test
+  void aRepeatedNotModifiedIsReadBackAtOnceWithItsTimes() throws Exception {
+    await(store.ingest(polled("vov", "\"abc\"", null), List.of()));
+    await(store.savePollState(notModified("vov", 1)));
+    await(store.savePollState(notModified("vov", 2)));
+    await(store.savePollState(notModified("vov", 3)));
+    assertThat(await(store.sourceStates()).get("vov")).isEqualTo(notModified("vov", 3));
+  }
+
+  @Test
+  void aStateWrittenAfterRepeatedNotModifiedsKeepsItsOwnTimes() throws Exception {
+    await(store.ingest(polled("vov", "\"abc\"", null), List.of()));
+    await(store.savePollState(notModified("vov", 1)));
+    await(store.savePollState(notModified("vov", 2)));
+    SourceState failed = new SourceState("vov", null, "\"abc\"", null,
+        NOW.plusSeconds(3_600), 1, NOW.plusSeconds(180), 503, "503 Service Unavailable",
+        FailureCode.HTTP_STATUS.id(), false);
+    await(store.savePollState(failed));
+    assertThat(await(store.sourceStates()).get("vov")).isEqualTo(failed);
+    await(store.savePollState(notModified("vov", 4)));
+    assertThat(await(store.sourceStates()).get("vov")).isEqualTo(notModified("vov", 4));
+  }
+
+  /** The state of {@code source}'s {@code n}th 304, a minute apart, ETag "abc". */
+  static SourceState notModified(String source, int n) {
+    Instant polledAt = NOW.plusSeconds(60L * n);
+    return new SourceState(source, null, "\"abc\"", null, polledAt.plusSeconds(600), 0,
+        polledAt, 304, null, null, false);
+  }
+
   @Test
   void savePollStateOfANewSourceStoresNoValidators() throws Exception {
     await(store.savePollState(new SourceState("lonely", null, "\"x\"", "y", null, 1, NOW, 410,
