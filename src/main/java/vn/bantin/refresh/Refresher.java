@@ -49,7 +49,6 @@ public final class Refresher {
   private final InstantSource clock;
   private final Metrics metrics;
   private final IngestGate gate = new IngestGate(INGEST_LIMIT);
-  private final StateSaves stateSaves;
 
   /** {@code parsePool} runs parse and normalize; {@code random} draws the jitter. */
   public Refresher(Fetcher fetcher, FeedParser parser, Normalizer normalizer, Store store,
@@ -59,7 +58,6 @@ public final class Refresher {
     this.parser = parser;
     this.normalizer = normalizer;
     this.store = store;
-    this.stateSaves = new StateSaves(store);
     this.parsePool = parsePool;
     this.timing = new PollTiming(poll, random);
     this.clock = clock;
@@ -87,7 +85,7 @@ public final class Refresher {
             return ingest(source, state, polledUrl, fetched);
           } else if (result instanceof FetchResult.NotModified notModified) {
             SourceState next = succeeded(source, state, polledUrl, 304, notModified.maxAge());
-            return stateSaves.save(next).map(v ->
+            return store.savePollState(next).map(v ->
                 new PollOutcome(next, PollOutcome.Kind.NOT_MODIFIED, IngestResult.NOTHING, null));
           }
           FetchResult.Failed failed = (FetchResult.Failed) result;
@@ -152,7 +150,7 @@ public final class Refresher {
         failure.message(), failure.code().id(), gone);
     PollOutcome outcome = new PollOutcome(next, PollOutcome.Kind.FAILED, IngestResult.NOTHING,
         failure);
-    return stateSaves.save(next)
+    return store.savePollState(next)
         .map(v -> outcome)
         .otherwise(e -> {
           LOG.log(Level.WARNING, "could not store the state of " + source.id(), e);

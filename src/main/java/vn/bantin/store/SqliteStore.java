@@ -165,7 +165,9 @@ public final class SqliteStore implements Store {
    * {@inheritDoc} A state whose only news against the last one written of its source is its
    * times (a 304 after a 304) is held back and written within {@link #POLL_TIMES_DELAY} with
    * the others held meanwhile, or when the store closes; {@link #sourceStates} includes it at
-   * once. A crash loses such times only: the source is then polled once more, sooner.
+   * once. A crash loses such times only: the source is then polled once more, sooner. Other
+   * states are written once the caller's event-loop turn is over, together with the others that
+   * turn ended ({@link AfterTurn}).
    */
   @Override
   public Future<Void> savePollState(SourceState state) {
@@ -175,10 +177,10 @@ public final class SqliteStore implements Store {
       }
       return Future.succeededFuture();
     }
-    return this.<Void>write(1, c -> {
+    return AfterTurn.start(() -> this.<Void>write(1, c -> {
       SourceStateDao.save(statements, state, false, clock.instant());
       return null;
-    }).andThen(done -> wroteWhole(done.succeeded(), state));
+    }).andThen(done -> wroteWhole(done.succeeded(), state)));
   }
 
   private void wroteWhole(boolean written, SourceState state) {

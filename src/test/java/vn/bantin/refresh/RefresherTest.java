@@ -126,15 +126,11 @@ class RefresherTest {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
-  /**
-   * Records what it is asked to write; its ingest fails unless told otherwise, and its
-   * savePollState throws when told to.
-   */
+  /** Records what it is asked to write; its ingest fails unless told otherwise. */
   static final class FailingStore implements Store {
     final List<SourceState> saved = new CopyOnWriteArrayList<>();
     final List<SourceState> ingested = new CopyOnWriteArrayList<>();
     volatile boolean failIngest = true;
-    volatile boolean throwOnSave;
 
     @Override
     public Future<IngestResult> ingest(SourceState state, List<Entry> entries) {
@@ -147,9 +143,6 @@ class RefresherTest {
 
     @Override
     public Future<Void> savePollState(SourceState state) {
-      if (throwOnSave) {
-        throw new IllegalStateException("store closed");
-      }
       saved.add(state);
       return Future.succeededFuture();
     }
