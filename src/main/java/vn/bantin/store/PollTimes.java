@@ -1,39 +1,72 @@
 package vn.bantin.store;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.logging.Logger;
 import vn.bantin.model.SourceState;
 
 /**
- * The poll states a store may write late: those whose only news, against the last state it
+ * The poll states the SQLite store writes late: those whose only news, against the last state it
  * wrote of their source, is when the source was polled and when it is due next, as after every
  * 304 of a source that answered 304 before. Written one at a time they woke the store's writer
  * and cost a commit per event-loop turn of an unchanged poll cycle; held here, they are written
- * together every few seconds. What a crash loses of them is times only: after a restart such a
- * source is due by its older stored time, so it is polled once more, sooner. Thread-safe.
+ * together within a few seconds, and before the store closes. What a crash loses of them is times
+ * only: after a restart such a source is due by its older stored time, so it is polled once more,
+ * sooner. Thread-safe.
  */
 final class PollTimes {
-  /** The last state written of each source, by source id. */
+  private static final Logger LOG = Logger.getLogger(PollTimes.class.getName());
+
+  private final Vertx vertx;
+  private final long delayMillis;
+  /** Submits a write to the store's writer thread. */
+  private final Function<Jdbc.Work<Void>, Future<Void>> writer;
+  private final StatementCache statements;
+  private final InstantSource clock;
+  /** The last state written whole of each source, by source id. */
   private final Map<String, SourceState> written = new ConcurrentHashMap<>();
   /** The states held back, newest per source, by source id. */
   private final Map<String, SourceState> held = new ConcurrentHashMap<>();
 
-  /** Whether {@code state} differs from the last state written of its source in its times only. */
-  boolean onlyTimesChanged(SourceState state) {
-    SourceState before = written.get(state.sourceId());
-    return before != null
-        && Objects.equals(before.url(), state.url())
-        && Objects.equals(before.etag(), state.etag())
-        && Objects.equals(before.lastModified(), state.lastModified())
-        && before.failures() == state.failures()
-        && Objects.equals(before.lastStatus(), state.lastStatus())
-        && Objects.equals(before.lastError(), state.lastError())
-        && Objects.equals(before.errorCode(), state.errorCode())
-        && before.gone() == state.gone();
+  /**
+   * Writes held states within {@code delay} through {@code writer}, with the writer thread's
+   * {@code statements}, stamped by {@code clock}.
+   */
+  PollTimes(Vertx vertx, Duration delay, Function<Jdbc.Work<Void>, Future<Void>> writer,
+      StatementCache statements, InstantSource clock) {
+    this.vertx = vertx;
+    this.delayMillis = Math.max(1, delay.toMillis());
+    this.writer = writer;
+    this.statements = statements;
+    this.clock = clock;
+  }
+
+  /**
+   * Holds {@code state} back when its times are its only news against the last state written
+   * whole of its source.
+   *
+   * @return whether it was held; if not, it is to be written whole now
+   */
+  boolean hold(SourceState state) {
+    if (!onlyTimesChanged(state)) {
+      return false;
+    }
+    boolean first = held.isEmpty();
+    held.put(state.sourceId(), state);
+    if (first) {
+      vertx.setTimer(delayMillis, id -> writeHeld());
+    }
+    return true;
   }
 
   /** Notes that {@code state} was written (committed) whole. */
@@ -42,31 +75,21 @@ final class PollTimes {
   }
 
   /**
-   * Holds {@code state} back to be written later.
-   *
-   * @return whether nothing else was held, so a write of the held states is to be arranged
+   * Writes the times of every state held back, in one transaction, each only over an older
+   * fetch, so that a state written whole after it was held is never undone.
    */
-  boolean hold(SourceState state) {
-    boolean first = held.isEmpty();
-    held.put(state.sourceId(), state);
-    return first;
-  }
-
-  /** Whether any state is held back. */
-  boolean holding() {
-    return !held.isEmpty();
-  }
-
-  /** Takes every state held back, to be written now. */
-  List<SourceState> take() {
-    List<SourceState> taken = new ArrayList<>(held.size());
-    for (String id : held.keySet()) {
-      SourceState state = held.remove(id);
-      if (state != null) {
-        taken.add(state);
-      }
+  Future<Void> writeHeld() {
+    if (held.isEmpty()) {
+      return Future.succeededFuture();
     }
-    return taken;
+    return writer.apply(c -> {
+      Instant now = clock.instant();
+      for (SourceState state : take()) {
+        SourceStateDao.saveTimes(statements, state, now);
+      }
+      return null;
+    }).onFailure(e -> LOG.warning("poll times could not be stored (the sources are polled"
+        + " once more after a restart): " + e));
   }
 
   /** {@code stored} with the times of the states held back, which are newer. */
@@ -79,6 +102,30 @@ final class PollTimes {
       states.computeIfPresent(state.sourceId(), (id, row) -> newer(row, state));
     }
     return states;
+  }
+
+  private boolean onlyTimesChanged(SourceState state) {
+    SourceState before = written.get(state.sourceId());
+    return before != null
+        && Objects.equals(before.url(), state.url())
+        && Objects.equals(before.etag(), state.etag())
+        && Objects.equals(before.lastModified(), state.lastModified())
+        && before.failures() == state.failures()
+        && Objects.equals(before.lastStatus(), state.lastStatus())
+        && Objects.equals(before.lastError(), state.lastError())
+        && Objects.equals(before.errorCode(), state.errorCode())
+        && before.gone() == state.gone();
+  }
+
+  private List<SourceState> take() {
+    List<SourceState> taken = new ArrayList<>(held.size());
+    for (String id : held.keySet()) {
+      SourceState state = held.remove(id);
+      if (state != null) {
+        taken.add(state);
+      }
+    }
+    return taken;
   }
 
   private static SourceState newer(SourceState row, SourceState state) {

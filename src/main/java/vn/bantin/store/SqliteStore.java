@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.logging.Logger;
 import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
@@ -39,9 +38,6 @@ public final class SqliteStore implements Store {
   public static final String DATABASE_FILE = "bantin.db";
   /** How long a poll state whose only news is its times may wait to be written. */
   static final Duration POLL_TIMES_DELAY = Duration.ofSeconds(5);
-  private static final Logger LOG = Logger.getLogger(SqliteStore.class.getName());
-
-  private final Vertx vertx;
 
   private final WorkerExecutor writer;
   private final ReadPool readers;
@@ -54,8 +50,7 @@ public final class SqliteStore implements Store {
   /** The stored entries' bands; only the writer thread uses it. */
   private final NearIndex near;
   private final InstantSource clock;
-  private final PollTimes pollTimes = new PollTimes();
-  private final long pollTimesDelayMillis;
+  private final PollTimes pollTimes;
   private volatile Future<Void> closing;
   /** The category rules; only the writer thread reads and writes it. */
   private Function<Story, Set<String>> categories;
@@ -63,7 +58,6 @@ public final class SqliteStore implements Store {
   private SqliteStore(Vertx vertx, WorkerExecutor writer, ReadPool readers,
       Connection writeConnection, NearIndex near, KeysAhead keys, Checkpoints checkpoints,
       InstantSource clock, Duration pollTimesDelay) {
-    this.vertx = vertx;
     this.writer = writer;
     this.checkpoints = checkpoints;
     this.keys = keys;
@@ -74,7 +68,8 @@ public final class SqliteStore implements Store {
     this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT,
         checkpoints::committed);
     this.clock = clock;
-    this.pollTimesDelayMillis = Math.max(1, pollTimesDelay.toMillis());
+    this.pollTimes = new PollTimes(vertx, pollTimesDelay, work -> write(1, work), statements,
+        clock);
   }
 
   /**
@@ -171,10 +166,7 @@ public final class SqliteStore implements Store {
    */
   @Override
   public Future<Void> savePollState(SourceState state) {
-    if (closing == null && pollTimes.onlyTimesChanged(state)) {
-      if (pollTimes.hold(state)) {
-        vertx.setTimer(pollTimesDelayMillis, id -> writePollTimes());
-      }
+    if (closing == null && pollTimes.hold(state)) {
       return Future.succeededFuture();
     }
     return AfterTurn.start(() -> this.<Void>write(1, c -> {
@@ -187,21 +179,6 @@ public final class SqliteStore implements Store {
     if (written) {
       pollTimes.written(state);
     }
-  }
-
-  /** Writes the poll times held back, in one transaction. */
-  private synchronized Future<Void> writePollTimes() {
-    if (closing != null || !pollTimes.holding()) {
-      return Future.succeededFuture();
-    }
-    return this.<Void>write(1, c -> {
-      Instant now = clock.instant();
-      for (SourceState state : pollTimes.take()) {
-        SourceStateDao.saveTimes(statements, state, now);
-      }
-      return null;
-    }).onFailure(e -> LOG.warning("poll times could not be stored (the sources are polled"
-        + " once more after a restart): " + e));
   }
 
   @Override
@@ -234,7 +211,7 @@ public final class SqliteStore implements Store {
   @Override
   public synchronized Future<Void> close() {
     if (closing == null) {
-      writePollTimes();
+      pollTimes.writeHeld();
       // The write pool is one FIFO thread, so this runs after every write already queued.
       Future<Void> written = writer.executeBlocking(() -> {
         try {
