@@ -29,7 +29,7 @@ final class AfterTurn {
       try {
         write.get().onComplete(done);
       } catch (RuntimeException e) {
-        done.fail(e); // the poll must end even when the store throws instead of failing
+        done.fail(e); // a write that throws instead of failing still ends
       }
     });
     return done.future();

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import vn.bantin.model.SourceState;
@@ -37,6 +38,8 @@ final class PollTimes {
   private final Map<String, SourceState> written = new ConcurrentHashMap<>();
   /** The states held back, newest per source, by source id. */
   private final Map<String, SourceState> held = new ConcurrentHashMap<>();
+  /** Whether a timer will write what is held now. */
+  private final AtomicBoolean timerSet = new AtomicBoolean();
 
   /**
    * Writes held states within {@code delay} through {@code writer}, with the writer thread's
@@ -61,9 +64,8 @@ final class PollTimes {
     if (!onlyTimesChanged(state)) {
       return false;
     }
-    boolean first = held.isEmpty();
     held.put(state.sourceId(), state);
-    if (first) {
+    if (timerSet.compareAndSet(false, true)) {
       vertx.setTimer(delayMillis, id -> writeHeld());
     }
     return true;
@@ -79,6 +81,9 @@ final class PollTimes {
    * fetch, so that a state written whole after it was held is never undone.
    */
   Future<Void> writeHeld() {
+    // Cleared first: a state held from now on sets a timer of its own, and one held before
+    // is in the map already, so the write below takes it.
+    timerSet.set(false);
     if (held.isEmpty()) {
       return Future.succeededFuture();
     }

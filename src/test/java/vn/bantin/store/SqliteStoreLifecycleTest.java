@@ -102,6 +102,10 @@ class SqliteStoreLifecycleTest {
     assertThat(storedLastFetch("vov")).isEqualTo(StoreFixture.NOW.plusSeconds(60));
     Eventually.eventually(Duration.ofSeconds(10),
         () -> storedLastFetch("vov").equals(StoreFixture.NOW.plusSeconds(120)));
+    // Held after that write, written by the next one.
+    await(store.savePollState(StoreContractTest.notModified("vov", 3)));
+    Eventually.eventually(Duration.ofSeconds(10),
+        () -> storedLastFetch("vov").equals(StoreFixture.NOW.plusSeconds(180)));
     await(store.close());
   }
 
