@@ -1,6 +1,7 @@
 package vn.bantin.model;
 
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The polling state of one source, kept by the store across restarts.
@@ -34,5 +35,21 @@ public record SourceState(
   /** The state of a source never polled. */
   public static SourceState initial(String sourceId) {
     return new SourceState(sourceId, null, null, null, null, 0, null, null, null, null, false);
+  }
+
+  /**
+   * Whether {@code next} is this state polled again with nothing new: equal but for when the
+   * source was last polled and when it is due next.
+   */
+  public boolean sameButTimes(SourceState next) {
+    return sourceId.equals(next.sourceId)
+        && Objects.equals(url, next.url)
+        && Objects.equals(etag, next.etag)
+        && Objects.equals(lastModified, next.lastModified)
+        && failures == next.failures
+        && Objects.equals(lastStatus, next.lastStatus)
+        && Objects.equals(lastError, next.lastError)
+        && Objects.equals(errorCode, next.errorCode)
+        && gone == next.gone;
   }
 }

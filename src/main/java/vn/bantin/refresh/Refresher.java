@@ -85,7 +85,9 @@ public final class Refresher {
             return ingest(source, state, polledUrl, fetched);
           } else if (result instanceof FetchResult.NotModified notModified) {
             SourceState next = succeeded(source, state, polledUrl, 304, notModified.maxAge());
-            return store.savePollState(next).map(v ->
+            Future<Void> saved = state.sameButTimes(next)
+                ? store.savePollTimes(next) : store.savePollState(next);
+            return saved.map(v ->
                 new PollOutcome(next, PollOutcome.Kind.NOT_MODIFIED, IngestResult.NOTHING, null));
           }
           FetchResult.Failed failed = (FetchResult.Failed) result;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -111,15 +110,7 @@ final class PollTimes {
 
   private boolean onlyTimesChanged(SourceState state) {
     SourceState before = written.get(state.sourceId());
-    return before != null
-        && Objects.equals(before.url(), state.url())
-        && Objects.equals(before.etag(), state.etag())
-        && Objects.equals(before.lastModified(), state.lastModified())
-        && before.failures() == state.failures()
-        && Objects.equals(before.lastStatus(), state.lastStatus())
-        && Objects.equals(before.lastError(), state.lastError())
-        && Objects.equals(before.errorCode(), state.errorCode())
-        && before.gone() == state.gone();
+    return before != null && before.sameButTimes(state);
   }
 
   private List<SourceState> take() {

@@ -41,6 +41,17 @@ public interface Store {
   Future<Void> savePollState(SourceState state);
 
   /**
+   * Stores a poll that brought nothing new: {@code state} is the state the poll started from
+   * ({@link SourceState#sameButTimes}) polled again. The SQLite store holds such times and writes
+   * them together within seconds (as {@link #savePollState} does); the PostgreSQL store writes
+   * nothing here, as releasing the poll's lease writes the same times in the statement that
+   * gives the lease back.
+   */
+  default Future<Void> savePollTimes(SourceState state) {
+    return savePollState(state);
+  }
+
+  /**
    * Installs the category rules: from now on every story written is filed under the categories
    * {@code rules} gives it. When {@code version} differs from the rules the stored memberships
    * were built with, they are all rebuilt first.

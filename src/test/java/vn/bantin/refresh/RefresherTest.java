@@ -122,6 +122,20 @@ class RefresherTest {
     });
   }
 
+  /** The PostgreSQL store leaves such a poll to the lease's release: one write, not two. */
+  @Test
+  void aNotModifiedAfterANotModifiedIsStoredAsTimesOnly() throws Exception {
+    store.failIngest = false;
+    PollOutcome first = await(refresher.refresh(source, SourceState.initial("vov")));
+    PollOutcome second = await(refresher.refresh(source, first.state()));
+
+    PollOutcome third = await(refresher.refresh(source, second.state()));
+
+    assertThat(third.kind()).isEqualTo(PollOutcome.Kind.NOT_MODIFIED);
+    assertThat(store.saved).containsExactly(second.state());
+    assertThat(store.times).containsExactly(third.state());
+  }
+
   private static <T> T await(Future<T> future) throws Exception {
     return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -130,6 +144,7 @@ class RefresherTest {
   static final class FailingStore implements Store {
     final List<SourceState> saved = new CopyOnWriteArrayList<>();
     final List<SourceState> ingested = new CopyOnWriteArrayList<>();
+    final List<SourceState> times = new CopyOnWriteArrayList<>();
     volatile boolean failIngest = true;
 
     @Override
@@ -144,6 +159,12 @@ class RefresherTest {
     @Override
     public Future<Void> savePollState(SourceState state) {
       saved.add(state);
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<Void> savePollTimes(SourceState state) {
+      times.add(state);
       return Future.succeededFuture();
     }
 

@@ -56,8 +56,11 @@ public final class PgSourceLeases implements SourceLeases {
   private static final String TAKE_ANY = TAKE.formatted(NOW, "", STATE);
   private static final String RENEW = "UPDATE sources SET lease_until = " + NOW + " + $2"
       + " WHERE lease_holder = $1 AND id = ANY($3)";
+  // last_fetch too: a poll that brought nothing new is stored by this statement alone
+  // (PgStore#savePollTimes writes nothing).
   private static final String RELEASE = "UPDATE sources SET lease_holder = NULL,"
-      + " lease_until = NULL, next_poll = " + NOW + " + $3 WHERE id = $2 AND lease_holder = $1";
+      + " lease_until = NULL, next_poll = " + NOW + " + $3, last_fetch = COALESCE($4, last_fetch)"
+      + " WHERE id = $2 AND lease_holder = $1";
   private static final String RELEASE_UNPOLLED = "UPDATE sources SET lease_holder = NULL,"
       + " lease_until = NULL WHERE id = $2 AND lease_holder = $1";
 
@@ -155,7 +158,8 @@ public final class PgSourceLeases implements SourceLeases {
     // The state's next poll is by this instance's clock; only its distance from now is kept.
     long delay = after.nextPoll() == null ? 0
         : Math.max(0, after.nextPoll().toEpochMilli() - clock.millis());
-    return client.preparedQuery(RELEASE).execute(Tuple.of(holder, id, delay)).mapEmpty();
+    return client.preparedQuery(RELEASE)
+        .execute(Tuple.of(holder, id, delay, PgValues.millis(after.lastFetch()))).mapEmpty();
   }
 
   @Override

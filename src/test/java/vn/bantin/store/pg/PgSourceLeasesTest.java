@@ -167,6 +167,29 @@ class PgSourceLeasesTest {
     assertThat(await(second.takeDue(List.of(source)))).isEmpty();
   }
 
+  /** A poll that brought nothing new is stored by the release alone (PgStore#savePollTimes). */
+  @Test
+  void aReleaseStoresThePollTimes() throws Exception {
+    PgStore store = stores.get(0);
+    PgSourceLeases leases = instance(LONG, SOURCES);
+    SourceConfig source = sources.get(5);
+    SourceState polled = new SourceState(source.id(), null, "\"e1\"", null,
+        NOW.plusSeconds(600), 0, NOW, 304, null, null, false);
+    await(store.ingest(polled, List.of()));
+    Lease lease = await(leases.take(source)).orElseThrow();
+    SourceState again = new SourceState(source.id(), null, "\"e1\"", null,
+        NOW.plusSeconds(1_500), 0, NOW.plusSeconds(900), 304, null, null, false);
+    assertThat(lease.state().sameButTimes(again)).isTrue();
+
+    await(store.savePollTimes(again));
+    assertThat(await(store.sourceStates()).get(source.id()).lastFetch()).isEqualTo(NOW);
+    await(leases.release(lease, again));
+
+    SourceState stored = await(store.sourceStates()).get(source.id());
+    assertThat(stored.lastFetch()).isEqualTo(NOW.plusSeconds(900));
+    assertThat(stored.lastStatus()).isEqualTo(304);
+  }
+
   @Test
   void aLeaseCarriesTheStateAnotherInstanceStored() throws Exception {
     PgStore other = store();
