@@ -109,13 +109,10 @@ public final class Scheduler {
   }
 
   private void pollAll(Promise<RefreshSummary> all) {
-    List<Future<Optional<PollOutcome>>> started = new ArrayList<>();
-    for (SourceConfig source : config.sources()) {
-      if (source.enabled() && !state(source.id()).gone()) {
-        started.add(pollNow(source));
-      }
-    }
-    Future.join(started).map(done -> summary(done.list())).onComplete(all);
+    List<SourceConfig> wanted = config.sources().stream()
+        .filter(source -> source.enabled() && !state(source.id()).gone())
+        .toList();
+    pollNow(wanted).map(Scheduler::summary).onComplete(all);
   }
 
   /**
@@ -125,7 +122,7 @@ public final class Scheduler {
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
     Context caller = Vertx.currentContext();
     return config.source(sourceId).map(source ->
-        LeasedPolls.heardOn(caller, pollNow(source).map(o -> summary(List.of(o)))));
+        LeasedPolls.heardOn(caller, pollNow(List.of(source)).map(Scheduler::summary)));
   }
 
   private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
@@ -181,28 +178,58 @@ public final class Scheduler {
     leases.takeDue(idle).onComplete(look);
   }
 
-  /** Joins the poll of {@code source} running here, or leases and polls it now. */
-  private Future<Optional<PollOutcome>> pollNow(SourceConfig source) {
-    Future<PollOutcome> running = polls.running(source.id());
-    if (running != null) {
-      return running.map(Optional::of);
-    }
+  /**
+   * Joins the polls of {@code sources} running here, and leases and polls the others now, all in
+   * one take (one statement with the shared store, however many sources).
+   */
+  private Future<List<Optional<PollOutcome>>> pollNow(List<SourceConfig> sources) {
     Future<List<Lease>> look = looking;
     if (!look.isComplete()) {
-      // This instance's own look for due sources may be leasing this source right now; once
-      // its polls are under way, this one is joined, not skipped as another instance's.
-      return look.transform(done -> pollNow(source));
+      // This instance's own look for due sources may be leasing some of them right now; once
+      // its polls are under way, they are joined, not skipped as another instance's.
+      return look.transform(done -> pollNow(sources));
     }
-    return leases.take(source).compose(
-        lease -> lease.isPresent()
-            ? polls.poll(lease.get()).map(Optional::of)
-            : Future.succeededFuture(Optional.<PollOutcome>empty()),
-        e -> {
-          // The store is unreachable: nothing is fetched, since nothing could be stored.
-          LOG.warning(source.id() + " could not be leased: " + e);
-          PollOutcome failed = refresher.storeUnreachable(source, state(source.id()), e);
-          leases.note(failed.state());
-          return Future.succeededFuture(Optional.of(failed));
-        });
+    List<Future<Optional<PollOutcome>>> outcomes = new ArrayList<>();
+    List<SourceConfig> idle = new ArrayList<>();
+    for (SourceConfig source : sources) {
+      Future<PollOutcome> running = polls.running(source.id());
+      if (running != null) {
+        outcomes.add(running.map(Optional::of));
+      } else {
+        idle.add(source);
+      }
+    }
+    Future<List<Optional<PollOutcome>>> taken = idle.isEmpty()
+        ? Future.succeededFuture(List.of())
+        : leases.takeAll(idle).compose(this::pollLeased, e -> unreachable(idle, e));
+    return Future.join(outcomes).compose(joined -> taken.map(leased -> {
+      List<Optional<PollOutcome>> all = new ArrayList<>(joined.list());
+      all.addAll(leased);
+      return all;
+    }));
   }
+
+  /** Polls each of {@code leased}; a source another instance is polling was not leased. */
+  private Future<List<Optional<PollOutcome>>> pollLeased(List<Lease> leased) {
+    List<Future<Optional<PollOutcome>>> polled = new ArrayList<>(leased.size());
+    for (Lease lease : leased) {
+      polled.add(polls.poll(lease).map(Optional::of));
+    }
+    return Future.join(polled).map(done -> done.list());
+  }
+
+  /** The store is unreachable: nothing is fetched, since nothing could be stored. */
+  private Future<List<Optional<PollOutcome>>> unreachable(List<SourceConfig> sources,
+      Throwable e) {
+    LOG.warning((sources.size() == 1 ? sources.get(0).id() : sources.size() + " sources")
+        + " could not be leased: " + e);
+    List<Optional<PollOutcome>> failed = new ArrayList<>(sources.size());
+    for (SourceConfig source : sources) {
+      PollOutcome outcome = refresher.storeUnreachable(source, state(source.id()), e);
+      leases.note(outcome.state());
+      failed.add(Optional.of(outcome));
+    }
+    return Future.succeededFuture(failed);
+  }
+
 }

@@ -43,6 +43,16 @@ public interface SourceLeases {
   Future<Optional<Lease>> take(SourceConfig source);
 
   /**
+   * Leases each of {@code sources} now, due or not, gone or not (an admin's refresh of them all);
+   * those a poll holds right now are left out.
+   */
+  default Future<List<Lease>> takeAll(List<SourceConfig> sources) {
+    List<Future<Optional<Lease>>> taken = sources.stream().map(this::take).toList();
+    return Future.all(taken).map(done -> taken.stream()
+        .flatMap(lease -> lease.result().stream()).toList());
+  }
+
+  /**
    * Gives {@code lease} back after its poll.
    *
    * @param after the state the poll ended with (already stored), due again at its {@code

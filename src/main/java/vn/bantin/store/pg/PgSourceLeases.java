@@ -123,6 +123,15 @@ public final class PgSourceLeases implements SourceLeases {
         .map(leases -> leases.stream().findFirst());
   }
 
+  /** In one statement, however many sources. */
+  @Override
+  public Future<List<Lease>> takeAll(List<SourceConfig> sources) {
+    if (closed || sources.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    return lease(TAKE_ANY, sources, sources.size());
+  }
+
   /** Runs a take statement: leases at most {@code limit} of {@code sources}. */
   private Future<List<Lease>> lease(String sql, List<SourceConfig> sources, int limit) {
     Map<String, SourceConfig> byId = sources.stream()

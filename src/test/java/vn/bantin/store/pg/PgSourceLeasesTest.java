@@ -167,6 +167,25 @@ class PgSourceLeasesTest {
     assertThat(await(second.takeDue(List.of(source)))).isEmpty();
   }
 
+  /** An admin's refresh of every source: one statement; what another instance holds is left. */
+  @Test
+  void takeAllLeasesEveryFreeSourceDueOrNot() throws Exception {
+    PgSourceLeases first = instance(LONG, SOURCES);
+    PgSourceLeases second = instance(LONG, SOURCES);
+    Lease held = await(first.take(sources.get(3))).orElseThrow();
+    await(first.release(await(first.take(sources.get(4))).orElseThrow(),
+        polled(sources.get(4).id(), NOW.plus(Duration.ofHours(1))))); // not due for an hour
+
+    List<Lease> taken = await(second.takeAll(sources));
+
+    assertThat(taken).extracting(lease -> lease.source().id())
+        .hasSize(SOURCES - 1).doesNotContain(held.source().id())
+        .contains(sources.get(4).id());
+    assertThat(holders()).containsOnly(first.holder(), second.holder());
+    assertThat(await(first.takeAll(sources))).extracting(lease -> lease.source().id())
+        .isEmpty(); // its own lease is its poll's: not taken twice
+  }
+
   /** A poll that brought nothing new is stored by the release alone (PgStore#savePollTimes). */
   @Test
   void aReleaseStoresThePollTimes() throws Exception {
