@@ -199,37 +199,30 @@ public final class Scheduler {
         idle.add(source);
       }
     }
-    Future<List<Optional<PollOutcome>>> taken = idle.isEmpty()
-        ? Future.succeededFuture(List.of())
-        : leases.takeAll(idle).compose(this::pollLeased, e -> unreachable(idle, e));
-    return Future.join(outcomes).compose(joined -> taken.map(leased -> {
-      List<Optional<PollOutcome>> all = new ArrayList<>(joined.list());
-      all.addAll(leased);
-      return all;
-    }));
-  }
-
-  /** Polls each of {@code leased}; a source another instance is polling was not leased. */
-  private Future<List<Optional<PollOutcome>>> pollLeased(List<Lease> leased) {
-    List<Future<Optional<PollOutcome>>> polled = new ArrayList<>(leased.size());
-    for (Lease lease : leased) {
-      polled.add(polls.poll(lease).map(Optional::of));
-    }
-    return Future.join(polled).map(done -> done.list());
+    return leases.takeAll(idle).transform(taken -> {
+      if (taken.succeeded()) {
+        // A source another instance is polling right now was not leased: left out of the sum.
+        for (Lease lease : taken.result()) {
+          outcomes.add(polls.poll(lease).map(Optional::of));
+        }
+      } else {
+        outcomes.addAll(unreachable(idle, taken.cause()));
+      }
+      return Future.join(outcomes).map(done -> done.<Optional<PollOutcome>>list());
+    });
   }
 
   /** The store is unreachable: nothing is fetched, since nothing could be stored. */
-  private Future<List<Optional<PollOutcome>>> unreachable(List<SourceConfig> sources,
+  private List<Future<Optional<PollOutcome>>> unreachable(List<SourceConfig> sources,
       Throwable e) {
     LOG.warning((sources.size() == 1 ? sources.get(0).id() : sources.size() + " sources")
         + " could not be leased: " + e);
-    List<Optional<PollOutcome>> failed = new ArrayList<>(sources.size());
+    List<Future<Optional<PollOutcome>>> failed = new ArrayList<>(sources.size());
     for (SourceConfig source : sources) {
       PollOutcome outcome = refresher.storeUnreachable(source, state(source.id()), e);
       leases.note(outcome.state());
-      failed.add(Optional.of(outcome));
+      failed.add(Future.succeededFuture(Optional.of(outcome)));
     }
-    return Future.succeededFuture(failed);
+    return failed;
   }
-
 }
