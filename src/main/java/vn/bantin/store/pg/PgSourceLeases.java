@@ -34,7 +34,7 @@ public final class PgSourceLeases implements SourceLeases {
   public static final Duration LEASE_TIME = Duration.ofSeconds(60);
 
   private static final Logger LOG = Logger.getLogger(PgSourceLeases.class.getName());
-  private static final String NOW = "(EXTRACT(EPOCH FROM now()) * 1000)::BIGINT";
+  static final String NOW = "(EXTRACT(EPOCH FROM now()) * 1000)::BIGINT";
   private static final String STATE = "s.id, s.url, s.etag, s.last_modified, s.next_poll,"
       + " s.failures, s.last_fetch, s.last_status, s.last_error, s.error_code, s.gone";
   // FOR UPDATE SKIP LOCKED (PostgreSQL SELECT, "The Locking Clause"): rows another instance is
@@ -56,11 +56,6 @@ public final class PgSourceLeases implements SourceLeases {
   private static final String TAKE_ANY = TAKE.formatted(NOW, "", STATE);
   private static final String RENEW = "UPDATE sources SET lease_until = " + NOW + " + $2"
       + " WHERE lease_holder = $1 AND id = ANY($3)";
-  // last_fetch too: a poll that brought nothing new is stored by this statement alone
-  // (PgStore#savePollTimes writes nothing).
-  private static final String RELEASE = "UPDATE sources SET lease_holder = NULL,"
-      + " lease_until = NULL, next_poll = " + NOW + " + $3, last_fetch = COALESCE($4, last_fetch)"
-      + " WHERE id = $2 AND lease_holder = $1";
   private static final String RELEASE_UNPOLLED = "UPDATE sources SET lease_holder = NULL,"
       + " lease_until = NULL WHERE id = $2 AND lease_holder = $1";
 
@@ -73,6 +68,7 @@ public final class PgSourceLeases implements SourceLeases {
   private final Map<String, SourceState> known = new ConcurrentHashMap<>();
   private final Set<String> held = ConcurrentHashMap.newKeySet();
   private final long renewer;
+  private final ReleaseBatch releases;
   private volatile boolean closed;
 
   /**
@@ -93,6 +89,7 @@ public final class PgSourceLeases implements SourceLeases {
     this.batch = batch;
     this.clock = clock;
     this.renewer = vertx.setPeriodic(leaseMillis / 3, id -> renew());
+    this.releases = new ReleaseBatch(client, holder);
   }
 
   /** This instance's id in {@code lease_holder}. */
@@ -167,8 +164,9 @@ public final class PgSourceLeases implements SourceLeases {
     // The state's next poll is by this instance's clock; only its distance from now is kept.
     long delay = after.nextPoll() == null ? 0
         : Math.max(0, after.nextPoll().toEpochMilli() - clock.millis());
-    return client.preparedQuery(RELEASE)
-        .execute(Tuple.of(holder, id, delay, PgValues.millis(after.lastFetch()))).mapEmpty();
+    // last_fetch too: a poll that brought nothing new is stored by its release alone
+    // (PgStore#savePollTimes writes nothing).
+    return releases.release(id, delay, PgValues.millis(after.lastFetch()));
   }
 
   @Override

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.Callable;
@@ -184,6 +185,38 @@ class PgSourceLeasesTest {
     assertThat(holders()).containsOnly(first.holder(), second.holder());
     assertThat(await(first.takeAll(sources))).extracting(lease -> lease.source().id())
         .isEmpty(); // its own lease is its poll's: not taken twice
+  }
+
+  /** Polls ending in one event-loop turn are released together, each with its own times. */
+  @Test
+  void releasesOfOneTurnEachLand() throws Exception {
+    PgSourceLeases leases = instance(LONG, SOURCES);
+    List<Lease> taken = await(leases.takeAll(sources.subList(0, 10)));
+    assertThat(taken).hasSize(10);
+    CompletableFuture<List<Future<Void>>> released = new CompletableFuture<>();
+    vertx.getOrCreateContext().runOnContext(v -> released.complete(taken.stream()
+        .map(lease -> {
+          int n = Integer.parseInt(lease.source().id().substring("nguon-".length()));
+          return leases.release(lease, new SourceState(lease.source().id(), null, null, null,
+              NOW.plusSeconds(600), 0, n == 5 ? null : NOW.plusSeconds(60L * n), 304, null,
+              null, false));
+        })
+        .toList()));
+    for (Future<Void> release : released.get(10, TimeUnit.SECONDS)) {
+      await(release);
+    }
+
+    assertThat(holders()).isEmpty();
+    try (Connection c = DATABASES.jdbc(url); Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery("SELECT id, last_fetch FROM sources"
+            + " WHERE id IN ('nguon-0', 'nguon-5', 'nguon-9') ORDER BY id")) {
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(2)).isEqualTo(NOW.toEpochMilli());
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getObject(2)).isNull(); // none given, none stored before
+      assertThat(rows.next()).isTrue();
+      assertThat(rows.getLong(2)).isEqualTo(NOW.plusSeconds(540).toEpochMilli());
+    }
   }
 
   /** A poll that brought nothing new is stored by the release alone (PgStore#savePollTimes). */
