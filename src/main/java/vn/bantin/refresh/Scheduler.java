@@ -39,9 +39,10 @@ public final class Scheduler {
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
   private final AtomicBoolean taking = new AtomicBoolean();
   /**
-   * Whether the last look leased anything: more may be due than one look hands out (the shared
-   * store leases at most the fetch concurrency at once), so each finished poll looks again at
-   * once instead of waiting for the next tick, until a look finds nothing.
+   * Whether the last look leased anything, or polls were running when it found nothing: more may
+   * be due than one look hands out (the shared store leases at most the fetch concurrency at
+   * once), so each finished poll looks again at once instead of waiting for the next tick, until
+   * a look finds nothing with no poll running.
    */
   private volatile boolean moreDue;
   /** Whether the last look for due sources failed (the store unreachable). */
@@ -152,7 +153,9 @@ public final class Scheduler {
     Promise<List<Lease>> look = Promise.promise();
     look.future().onComplete(taken -> {
       taking.set(false);
-      moreDue = taken.succeeded() && !taken.result().isEmpty();
+      // An empty look while polls run here may only have found no room for another lease: the
+      // next poll to end looks again, or due sources would wait for the next tick.
+      moreDue = taken.succeeded() && (!taken.result().isEmpty() || polls.anyRunning());
       if (taken.failed()) {
         // Once per outage, not once a second: the store may stay unreachable for a while.
         if (!leasingFails) {
