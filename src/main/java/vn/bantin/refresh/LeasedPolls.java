@@ -47,11 +47,6 @@ final class LeasedPolls {
     return inFlight.get(sourceId);
   }
 
-  /** Whether any poll is running here now. */
-  boolean anyRunning() {
-    return !inFlight.isEmpty();
-  }
-
   /** Every poll running here now. */
   List<Future<PollOutcome>> running() {
     return new ArrayList<>(inFlight.values());

@@ -39,10 +39,9 @@ public final class Scheduler {
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
   private final AtomicBoolean taking = new AtomicBoolean();
   /**
-   * Whether the last look leased anything, or polls were running when it found nothing: more may
-   * be due than one look hands out (the shared store leases at most the fetch concurrency at
-   * once), so each finished poll looks again at once instead of waiting for the next tick, until
-   * a look finds nothing with no poll running.
+   * Whether the last look leased anything: more may be due than one look hands out (the shared
+   * store leases at most the fetch concurrency at once), so each finished poll looks again at
+   * once instead of waiting for the next tick, until a look finds nothing.
    */
   private volatile boolean moreDue;
   /** Whether the last look for due sources failed (the store unreachable). */
@@ -145,6 +144,12 @@ public final class Scheduler {
     if (stopped || !taking.compareAndSet(false, true)) {
       return;
     }
+    if (leases.full()) {
+      // A look now would take nothing and say nothing is due: the polls holding the leases
+      // look again as they end (moreDue is left as the last real look set it).
+      taking.set(false);
+      return;
+    }
     List<SourceConfig> idle = config.sources().stream()
         .filter(source -> source.enabled() && polls.running(source.id()) == null)
         .toList();
@@ -153,9 +158,7 @@ public final class Scheduler {
     Promise<List<Lease>> look = Promise.promise();
     look.future().onComplete(taken -> {
       taking.set(false);
-      // An empty look while polls run here may only have found no room for another lease: the
-      // next poll to end looks again, or due sources would wait for the next tick.
-      moreDue = taken.succeeded() && (!taken.result().isEmpty() || polls.anyRunning());
+      moreDue = taken.succeeded() && !taken.result().isEmpty();
       if (taken.failed()) {
         // Once per outage, not once a second: the store may stay unreachable for a while.
         if (!leasingFails) {

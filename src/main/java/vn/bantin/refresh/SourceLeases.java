@@ -36,6 +36,14 @@ public interface SourceLeases {
   Future<List<Lease>> takeDue(List<SourceConfig> sources);
 
   /**
+   * Whether this instance holds as many leases as it may at once, so that {@link #takeDue} now
+   * would take nothing however many sources are due. Without a limit, never.
+   */
+  default boolean full() {
+    return false;
+  }
+
+  /**
    * Leases {@code source} now, due or not, gone or not (an admin's refresh).
    *
    * @return empty when a poll of it holds the lease right now

@@ -61,9 +61,9 @@ class SchedulerTest {
   }
 
   /**
-   * A look that finds no room for another lease (the shared store's limit; here one) while a
-   * poll runs must not end the looking: once that poll ends, the next due source is leased at
-   * once, not at the next one-second tick.
+   * A poll that ends while another holds the only lease (the shared store's limit; here one)
+   * must not end the looking: once that other poll ends, the next due source is leased at once,
+   * not at the next one-second tick.
    */
   @Test
   void aLookWithoutRoomLeavesTheNextPollToLookAgain() throws Exception {
@@ -78,7 +78,7 @@ class SchedulerTest {
     // The first tick leases a; the next, a second later, b (a's lease is given back by then,
     // but its poll has not told the scheduler yet).
     Eventually.eventually(Duration.ofSeconds(5), () -> leases.leasedAt.containsKey("b"));
-    // Now a's poll ends: its look finds no room, b being held.
+    // Now a's poll ends: there is no room for a look, b being held.
     leases.aReleased.complete();
     Eventually.eventually(Duration.ofSeconds(5), () -> leases.leasedAt.containsKey("c"));
 
@@ -116,6 +116,11 @@ class SchedulerTest {
       }
       taken.forEach(lease -> held.add(lease.source().id()));
       return Future.succeededFuture(taken);
+    }
+
+    @Override
+    public boolean full() {
+      return !held.isEmpty();
     }
 
     @Override

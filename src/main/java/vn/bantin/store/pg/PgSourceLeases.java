@@ -112,6 +112,11 @@ public final class PgSourceLeases implements SourceLeases {
   }
 
   @Override
+  public boolean full() {
+    return held.size() >= batch;
+  }
+
+  @Override
   public Future<Optional<Lease>> take(SourceConfig source) {
     if (closed) {
       return Future.succeededFuture(Optional.empty());
