@@ -32,7 +32,7 @@ final class Retention {
     try (ResultSet rows = entries.executeQuery()) {
       while (rows.next()) {
         near.remove(rows.getLong(1), rows.getLong(2), TitleBand.with(
-            Fingerprint.restore(rows.getBytes(3), null).bands(), rows.getString(4)));
+            Fingerprint.restore(rows.getBytes(3), null).bands(), rows.getBytes(4)));
       }
     }
     PreparedStatement delete = statements.get("DELETE" + EXPIRED);
