@@ -58,10 +58,9 @@ else:
         "function", "speed-up before/after", "alloc after/before", "ns before", "ns after",
         "B before", "B after"))
     for name in sorted(n for n in forks if not n.endswith("_before")):
-        before = forks.get(name + "_before")
+        # A function without a frozen first version (categoriesOf) gets its own figures only.
+        before = forks.get(name + "_before", ([], []))
         after = forks[name]
-        if not before:
-            continue
         speed = [b / a for b in before[0] for a in after[0]]
         alloc = [a / b for b in before[1] for a in after[1] if b > 0]
         med = lambda xs: statistics.median(xs) if xs else float("nan")

@@ -9,6 +9,7 @@ import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -24,6 +25,10 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.infra.Blackhole;
 import org.jsoup.Jsoup;
+import vn.bantin.config.CategoryConfig;
+import vn.bantin.config.FeedsConfig;
+import vn.bantin.config.SourceConfig;
+import vn.bantin.curate.Categories;
 import vn.bantin.dedup.CanonicalLink;
 import vn.bantin.dedup.ReferenceDedup;
 import vn.bantin.dedup.Fingerprint;
@@ -31,11 +36,14 @@ import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIds;
 import vn.bantin.dedup.TitleKey;
 import vn.bantin.model.Entry;
+import vn.bantin.model.SourceRef;
+import vn.bantin.model.Story;
 
 /**
  * The dedup keys the store's writer computes for every new entry ({@link StoryIdentity.Keys}:
- * canonical link, title key, fingerprint) and what rule 4 does with stored fingerprints
- * (restore, similarity, contradiction), one function per benchmark. One operation is one entry
+ * canonical link, title key, fingerprint), what rule 4 does with stored fingerprints (restore,
+ * similarity, contradiction) and the categories it files a new story in, one function per
+ * benchmark. One operation is one entry
  * of the 480 items of the labeled pairs (src/test/resources/dedup): Vietnamese titles and
  * summaries as real outlets print them, bylines ("VOV.VN - ", "(ĐCSVN) - ") included, every
  * third link with tracking parameters. Each {@code x_before} benchmark runs the frozen first
@@ -57,6 +65,8 @@ public class DedupKeysBenchmark {
   private final List<String> marks = new ArrayList<>();
   private final List<Fingerprint> fingerprints = new ArrayList<>();
   private final List<Object> referenceFingerprints = new ArrayList<>();
+  private final List<Story> stories = new ArrayList<>();
+  private Categories categories;
 
   @Setup
   public void load() {
@@ -77,6 +87,25 @@ public class DedupKeysBenchmark {
     if (entries.size() != ENTRIES) {
       throw new IllegalStateException(entries.size() + " entries, expected " + ENTRIES);
     }
+    categories = new Categories(keywordCategories(entries));
+  }
+
+  /**
+   * Every source of the items, tagged {@code tin}, and the categories a deployment files them in:
+   * all of them, and two kept by keywords (with and without diacritics), as in CONTRACT.md.
+   */
+  private static FeedsConfig keywordCategories(List<Entry> entries) {
+    List<SourceConfig> sources = entries.stream().map(Entry::sourceId).distinct()
+        .map(id -> new SourceConfig(id, id, "https://" + id + ".vn/rss", List.of("tin"),
+            Duration.ofMinutes(15), true))
+        .toList();
+    return new FeedsConfig(Duration.ofMinutes(15), sources, List.of(
+        new CategoryConfig("tin", "Tin", "", List.of(), List.of("tin"), List.of(), List.of(),
+            null, 50),
+        new CategoryConfig("xay-dung-dang", "Xây dựng Đảng", "", List.of(), List.of("tin"),
+            List.of("Đảng", "chi bộ"), List.of("quảng cáo"), null, 50),
+        new CategoryConfig("lai-chau", "Lai Châu", "", List.of(), List.of("tin"),
+            List.of("lai chau"), List.of(), null, 50)));
   }
 
   private void add(JsonNode item) {
@@ -96,6 +125,8 @@ public class DedupKeysBenchmark {
     fingerprints.add(f);
     signatures.add(f.signatureBytes());
     marks.add(f.marks());
+    stories.add(new Story("s" + entries.size(), null, entry.title(), html, "", null, published,
+        List.of(new SourceRef(entry.sourceId(), null, null))));
     referenceFingerprints.add(ReferenceDedup.fingerprintOf(entry.title(), summaries.get(summaries.size() - 1)));
   }
 
@@ -107,6 +138,18 @@ public class DedupKeysBenchmark {
       StoryIdentity.Keys keys = StoryIdentity.keysOf(e);
       bh.consume(keys.fingerprint());
       bh.consume(keys.titleKey());
+    }
+  }
+
+  /**
+   * {@link Categories#of} a new story, as the writer files it: the categories whose sources and
+   * keywords keep it (the summary's text prepared once, every keyword matched).
+   */
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void categoriesOf(Blackhole bh) {
+    for (Story story : stories) {
+      bh.consume(categories.of(story));
     }
   }
 

@@ -97,7 +97,10 @@ public final class PollBench {
     Files.writeString(Path.of(args.get("result")), report.toString());
   }
 
-  /** Every feed as a source tagged {@code tin}; one category {@code tin} of them all. */
+  /**
+   * Every feed as a source tagged {@code tin}; one category {@code tin} of them all, and two of
+   * them kept by keywords, as deployments have (so that ingest files stories as theirs does).
+   */
   static String feedsYaml(PollUpstream upstream, int feeds, int port) {
     StringBuilder yaml = new StringBuilder("version: 1\ndefaults:\n")
         // Polls come only when asked: the one at start and the benchmark's refreshes.
@@ -107,6 +110,10 @@ public final class PollBench {
           .append("\n    url: ").append(upstream.url(f, port)).append("\n    tags: [tin]\n");
     }
     return yaml.append("categories:\n  - id: tin\n    title: Tin tức\n    tags: [tin]\n")
+        .append("  - id: xay-dung-dang\n    title: Xây dựng Đảng\n    tags: [tin]\n")
+        .append("    include: [\"Đảng\", \"chi bộ\"]\n    exclude: [\"quảng cáo\"]\n")
+        .append("  - id: lai-chau\n    title: Lai Châu\n    tags: [tin]\n")
+        .append("    include: [\"lai chau\"]\n")
         .toString();
   }
 

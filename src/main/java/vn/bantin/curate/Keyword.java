@@ -1,8 +1,5 @@
 package vn.bantin.curate;
 
-import java.text.Normalizer;
-import java.util.Locale;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import vn.bantin.model.Story;
 
@@ -13,24 +10,22 @@ import vn.bantin.model.Story;
  * diacritic-folded text ({@code lai chau} matches "Lai Châu", {@code dang} matches "Đảng").
  */
 public final class Keyword {
-  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   private final String written;
   private final boolean folded;
-  private final Pattern pattern;
+  /** The phrase as it is looked for: {@link KeywordForms#lower} of what was written. */
+  private final String phrase;
 
   private Keyword(String written) {
     this.written = written;
-    String lower = lower(written);
-    String plain = foldDiacritics(lower);
-    this.folded = plain.equals(lower);
-    // Whole words: no letter, mark or digit may touch either end of the phrase.
-    this.pattern = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + Pattern.quote(lower)
-        + "(?![\\p{L}\\p{M}\\p{N}])");
+    this.phrase = KeywordForms.lower(written);
+    if (phrase.isEmpty()) {
+      throw new IllegalArgumentException("a keyword must not be blank");
+    }
+    this.folded = KeywordForms.foldDiacritics(phrase).equals(phrase);
   }
 
-  /** The keyword as written in feeds.yml. */
+  /** The keyword as written in feeds.yml; not blank. */
   public static Keyword of(String written) {
     return new Keyword(written);
   }
@@ -39,22 +34,32 @@ public final class Keyword {
     return written;
   }
 
+  /**
+   * Whether the phrase occurs in {@code text} as whole words: no letter, mark or digit touches
+   * either end of it (what {@code (?<![\p{L}\p{M}\p{N}])phrase(?![\p{L}\p{M}\p{N}])}
+   * finds, with String.indexOf instead of a regex trying every position).
+   */
   boolean matches(Text text) {
-    return pattern.matcher(folded ? text.folded : text.lower).find();
+    String s = folded ? text.folded : text.lower;
+    for (int at = s.indexOf(phrase); at >= 0; at = s.indexOf(phrase, at + 1)) {
+      int end = at + phrase.length();
+      if ((at == 0 || !isWordPart(s.codePointBefore(at)))
+          && (end == s.length() || !isWordPart(s.codePointAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  /** Lower case after NFC with runs of white space (line breaks too) made one space. */
-  static String lower(String s) {
-    String nfc = Normalizer.normalize(s, Normalizer.Form.NFC);
-    return SPACES.matcher(nfc.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-  }
-
-  /** Removes Vietnamese (and any) diacritics; đ folds to d, as Vietnamese readers expect. */
-  static String foldDiacritics(String lower) {
-    String stripped = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD))
-        .replaceAll("");
-    return Normalizer.normalize(stripped.replace('đ', 'd').replace('Đ', 'D'),
-        Normalizer.Form.NFC);
+  /** A letter, mark or number: Unicode's L, M and N general categories. */
+  private static boolean isWordPart(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.UPPERCASE_LETTER, Character.LOWERCASE_LETTER, Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER, Character.OTHER_LETTER, Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK, Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER, Character.LETTER_NUMBER, Character.OTHER_NUMBER -> true;
+      default -> false;
+    };
   }
 
   /** Plain text of sanitized HTML. */
@@ -84,11 +89,11 @@ public final class Keyword {
 
     private Text(String lower) {
       this.lower = lower;
-      this.folded = foldDiacritics(lower);
+      this.folded = KeywordForms.foldDiacritics(lower);
     }
 
     static Text of(String raw) {
-      return new Text(lower(raw));
+      return new Text(KeywordForms.lower(raw));
     }
 
     /** The text keywords are matched on: the title, a line break, the summary's plain text. */

@@ -2,7 +2,13 @@ package vn.bantin.curate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.text.Normalizer;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -40,5 +46,38 @@ class KeywordTest {
     String nfdKeyword = Normalizer.normalize(keyword, Normalizer.Form.NFD);
     assertThat(Keyword.of(keyword).matches(Keyword.Text.of(nfdText))).isEqualTo(expected);
     assertThat(Keyword.of(nfdKeyword).matches(Keyword.Text.of(text))).isEqualTo(expected);
+  }
+
+  /**
+   * Random texts of keyword pieces, letters, marks, digits and punctuation: a keyword matches
+   * exactly where the contract's whole-word pattern (a regex, bantin's first matcher) finds it.
+   */
+  @Test
+  void matchesExactlyWhereTheWholeWordPatternFinds() {
+    List<String> pieces = List.of("đảng", "Đảng", "dang", "chi", " ", "bộ", "\n", ".", "-", "1",
+        "\u0301", "a", "đ", "(", "ng", "Lai", "châu", "\u00a0");
+    List<String> keywords = List.of("Đảng", "dang", "chi bộ", "1", "lai chau", "Lai Châu", "a");
+    SplittableRandom random = new SplittableRandom(11);
+    for (int n = 0; n < 20_000; n++) {
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(8); i >= 0; i--) {
+        text.append(pieces.get(random.nextInt(pieces.size())));
+      }
+      Keyword.Text prepared = Keyword.Text.of(text.toString());
+      for (String written : keywords) {
+        String lower = KeywordForms.lower(written);
+        boolean folded = KeywordForms.foldDiacritics(lower).equals(lower);
+        boolean expected = Pattern.compile("(?<![\\p{L}\\p{M}\\p{N}])" + Pattern.quote(lower)
+            + "(?![\\p{L}\\p{M}\\p{N}])").matcher(folded ? prepared.folded : prepared.lower)
+            .find();
+        assertThat(Keyword.of(written).matches(prepared)).as("%s in %s", written, text)
+            .isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void aBlankKeywordIsRefused() {
+    assertThatThrownBy(() -> Keyword.of(" \n ")).isInstanceOf(IllegalArgumentException.class);
   }
 }

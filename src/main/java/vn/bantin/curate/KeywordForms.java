@@ -1,0 +1,88 @@
+package vn.bantin.curate;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The two forms keywords and stories are compared in: {@link #lower} and {@link #foldDiacritics}.
+ * Both run once per story a keyword category files, on the store's one writer thread, so
+ * Vietnamese text (Latin letters, their combining marks, and Latin Extended Additional, where its
+ * precomposed letters live) takes a path of its own: a character loop and a table built at start
+ * from the general rule, which every other text still follows. Pure and thread-safe.
+ */
+final class KeywordForms {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  /** Where the table starts: below it every character is ASCII and its own fold. */
+  private static final char LATIN_FROM = 0x80;
+  /** Where Greek starts, after the Latin blocks and the combining diacritical marks. */
+  private static final char LATIN_TO = 0x370;
+  private static final char EXTENDED_FROM = 0x1E00;
+  private static final char EXTENDED_TO = 0x1F00;
+  private static final String[] LATIN = table(LATIN_FROM, LATIN_TO);
+  private static final String[] EXTENDED = table(EXTENDED_FROM, EXTENDED_TO);
+
+  private KeywordForms() {}
+
+  /** Lower case after NFC with runs of white space (line breaks too) made one space. */
+  static String lower(String s) {
+    String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC)
+        ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    String lower = nfc.toLowerCase(Locale.ROOT);
+    // As Pattern's \s+ replaced by one space: Java's \s is these six characters.
+    StringBuilder out = new StringBuilder(lower.length());
+    boolean inSpace = false;
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f'
+          || c == '\r';
+      if (!space) {
+        out.append(c);
+      } else if (!inSpace) {
+        out.append(' ');
+      }
+      inSpace = space;
+    }
+    return out.toString().strip();
+  }
+
+  /**
+   * Removes Vietnamese (and any) diacritics, đ folding to d as Vietnamese readers expect: the
+   * canonical decomposition without its marks, composed again ({@link #foldByNormalizer}).
+   */
+  static String foldDiacritics(String s) {
+    StringBuilder out = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < LATIN_FROM) {
+        out.append(c);
+      } else if (c < LATIN_TO) {
+        out.append(LATIN[c - LATIN_FROM]);
+      } else if (c >= EXTENDED_FROM && c < EXTENDED_TO) {
+        out.append(EXTENDED[c - EXTENDED_FROM]);
+      } else {
+        return foldByNormalizer(s);
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * The general rule: NFD, every mark removed, đ made d, NFC. Character by character it gives
+   * the same as on the whole text in the tables' ranges, where no letter left after the marks
+   * are gone composes with its neighbour (KeywordFormsTest checks every pair).
+   */
+  static String foldByNormalizer(String s) {
+    String stripped = MARKS.matcher(Normalizer.normalize(s, Normalizer.Form.NFD)).replaceAll("");
+    return Normalizer.normalize(stripped.replace('đ', 'd').replace('Đ', 'D'),
+        Normalizer.Form.NFC);
+  }
+
+  private static String[] table(char from, char to) {
+    String[] folds = new String[to - from];
+    for (char c = from; c < to; c++) {
+      folds[c - from] = foldByNormalizer(String.valueOf(c));
+    }
+    return folds;
+  }
+}
