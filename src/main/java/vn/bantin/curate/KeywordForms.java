@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * The two forms keywords and stories are compared in: {@link #lower} and {@link #foldDiacritics}.
  * Both run once per story a keyword category files, on the store's one writer thread, so
- * Vietnamese text (Latin letters, their combining marks, and Latin Extended Additional, where its
- * precomposed letters live) takes a path of its own: a character loop and a table built at start
- * from the general rule, which every other text still follows. Pure and thread-safe.
+ * Vietnamese text (Latin letters, their combining marks, Latin Extended Additional, where its
+ * precomposed letters live, and the punctuation and currency signs news text is set with: – “ ”
+ * … ₫) takes a path of its own: a character loop and a table built at start from the general
+ * rule, which every other text still follows. Pure and thread-safe.
  */
 final class KeywordForms {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
@@ -17,8 +18,9 @@ final class KeywordForms {
   private static final char LATIN_FROM = 0x80;
   /** Where Greek starts, after the Latin blocks and the combining diacritical marks. */
   private static final char LATIN_TO = 0x370;
+  /** Latin Extended Additional, Greek Extended, General Punctuation, Currency Symbols. */
   private static final char EXTENDED_FROM = 0x1E00;
-  private static final char EXTENDED_TO = 0x1F00;
+  private static final char EXTENDED_TO = 0x20D0;
   private static final String[] LATIN = table(LATIN_FROM, LATIN_TO);
   private static final String[] EXTENDED = table(EXTENDED_FROM, EXTENDED_TO);
 
