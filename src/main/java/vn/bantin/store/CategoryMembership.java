@@ -58,23 +58,30 @@ final class CategoryMembership {
   }
 
   /**
-   * Files a story just created from {@code entry}, which no category shows yet: as {@link
-   * #update}, without reading back what was just written.
+   * Files a story just created from {@code entry}, which no category shows yet, under {@code
+   * categories} ({@link #ofNew}): as {@link #update}, without reading back what was just written.
    *
-   * @return the categories that show it now
+   * @return {@code categories}
    */
   static Set<String> addNew(StatementCache statements, String storyId, Entry entry,
-      Function<Story, Set<String>> rules) throws SQLException {
-    // Exactly what story() reads back: the stored columns, published to the millisecond.
-    Instant published = Instant.ofEpochMilli(entry.published().toEpochMilli());
-    Story story = new Story(storyId, null, entry.title(), entry.summaryHtml(), "", null,
-        published, refs(entry.sourceId()));
-    Set<String> categories = new TreeSet<>(rules.apply(story));
+      Set<String> categories) throws SQLException {
     PreparedStatement insert = statements.get(INSERT);
     for (String category : categories) {
-      add(insert, category, storyId, published);
+      add(insert, category, storyId, storedPublished(entry));
     }
     return categories;
+  }
+
+  /** The categories {@code rules} give the story {@code entry} starts as {@code storyId}. */
+  static Set<String> ofNew(String storyId, Entry entry, Function<Story, Set<String>> rules) {
+    // Exactly what story() would read back: the stored columns, published to the millisecond.
+    Story story = new Story(storyId, null, entry.title(), entry.summaryHtml(), "", null,
+        storedPublished(entry), refs(entry.sourceId()));
+    return new TreeSet<>(rules.apply(story));
+  }
+
+  private static Instant storedPublished(Entry entry) {
+    return Instant.ofEpochMilli(entry.published().toEpochMilli());
   }
 
   /**

@@ -52,8 +52,8 @@ public final class SqliteStore implements Store {
   private final InstantSource clock;
   private final PollTimes pollTimes;
   private volatile Future<Void> closing;
-  /** The category rules; only the writer thread reads and writes it. */
-  private Function<Story, Set<String>> categories;
+  /** The category rules; written on the writer thread, read by each ingest as it starts. */
+  private volatile Function<Story, Set<String>> categories;
 
   private SqliteStore(Vertx vertx, WorkerExecutor writer, ReadPool readers,
       Connection writeConnection, NearIndex near, KeysAhead keys, Checkpoints checkpoints,
@@ -150,9 +150,9 @@ public final class SqliteStore implements Store {
     if (closing != null) {
       return Future.failedFuture(new IllegalStateException("store closed"));
     }
-    KeysAhead.Batch batch = keys.start(copy);
+    KeysAhead.Batch batch = keys.start(copy, categories);
     return write(copy.size() + 1, c -> StoryWriter.ingest(statements, near, state, copy,
-        batch.keys(), clock.instant(), categories))
+        batch, clock.instant(), categories))
         .andThen(done -> wroteWhole(done.succeeded(), state));
   }
 

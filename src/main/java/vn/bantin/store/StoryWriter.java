@@ -36,13 +36,15 @@ final class StoryWriter {
    * Stores {@code state} with its validators and {@code entries}, inside the transaction already
    * open on the connection of {@code statements}, and their bands in {@code near}.
    *
-   * @param keys {@link StoryIdentity#keysOf} each entry, in the same order
+   * @param ahead {@link StoryIdentity#keysOf} each entry, and the categories of new ones, as far
+   *     as the keys thread got
    * @param categories the category rules, or {@code null} before {@link Store#categorize}
    * @throws IllegalArgumentException when an entry belongs to another source than {@code state}
    */
   static IngestResult ingest(StatementCache statements, NearIndex near, SourceState state,
-      List<Entry> entries, List<Keys> keys, Instant now,
+      List<Entry> entries, KeysAhead.Batch ahead, Instant now,
       Function<Story, Set<String>> categories) throws SQLException {
+    List<Keys> keys = ahead.keys();
     SourceStateDao.save(statements, state, true, now);
     int newStories = 0;
     int joined = 0;
@@ -69,9 +71,13 @@ final class StoryWriter {
       if (categories == null || written.outcome() == Outcome.KNOWN) {
         continue;
       }
-      touched.addAll(written.outcome() == Outcome.NEW
-          ? CategoryMembership.addNew(statements, written.storyId(), entry, categories)
-          : CategoryMembership.update(statements, written.storyId(), categories));
+      if (written.outcome() == Outcome.NEW) {
+        Set<String> filed = ahead.filedAhead(i, categories);
+        touched.addAll(CategoryMembership.addNew(statements, written.storyId(), entry,
+            filed != null ? filed : CategoryMembership.ofNew(written.storyId(), entry, categories)));
+      } else {
+        touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
+      }
     }
     return new IngestResult(newStories, joined, known, edited, touched);
   }
