@@ -73,7 +73,7 @@ final class NearIndex {
     firstPosting = new int[room];
     sketches = new long[room * SKETCH];
     postingBand = new long[postingRoom];
-    table = new BandTable((int) (postingRoom / REBUILT_LOAD) + 1);
+    table = new BandTable((int) (postingRoom / REBUILT_LOAD) + 1, postingRoom);
   }
 
   /**
@@ -118,7 +118,7 @@ final class NearIndex {
       rehash(); // takes this entry's postings too
     } else {
       for (int p = first; p < postings; p++) {
-        table.insert(postingBand[p], p);
+        table.insert(p, postingBand);
       }
     }
     undo.added(handle);
@@ -133,12 +133,7 @@ final class NearIndex {
     if (bands.length == 0) {
       return;
     }
-    long band = bands[0];
-    for (int s = table.home(band); table.posting(s) >= 0; s = table.next(s)) {
-      int p = table.posting(s);
-      if (postingBand[p] != band) {
-        continue;
-      }
+    for (int p = table.newest(bands[0], postingBand); p >= 0; p = table.older(p)) {
       int handle = entryOf(p);
       if (entryId[handle] == id && published[handle] == publishedMillis
           && isVisible(state[handle])) {
@@ -170,11 +165,7 @@ final class NearIndex {
       if (repeats(bands, i)) {
         continue;
       }
-      for (int s = table.home(band); table.posting(s) >= 0; s = table.next(s)) {
-        int p = table.posting(s);
-        if (postingBand[p] != band) {
-          continue;
-        }
+      for (int p = table.newest(band, postingBand); p >= 0; p = table.older(p)) {
         int handle = entryOf(p);
         long at = published[handle];
         if (isVisible(state[handle]) && at >= fromMillis && at <= toMillis) {
@@ -340,11 +331,11 @@ final class NearIndex {
   /** Rebuilds the table for the postings of entries not dead, at {@link #REBUILT_LOAD}. */
   private void rehash() {
     int needed = postings - deadPostings;
-    table = new BandTable((int) (needed / REBUILT_LOAD) + 1);
+    table = new BandTable((int) (needed / REBUILT_LOAD) + 1, postings);
     for (int h = 0; h < entries; h++) {
       if (state[h] != DEAD) {
         for (int p = firstPosting[h], end = end(h); p < end; p++) {
-          table.insert(postingBand[p], p);
+          table.insert(p, postingBand);
         }
       }
     }

@@ -374,7 +374,7 @@ class NearIndexTest {
   }
 
   @Test
-  void twoHundredThousandEntriesOfSixteenBandsTakeUnder328BytesEach() {
+  void twoHundredThousandEntriesOfSixteenBandsTakeUnder416BytesEach() {
     SplittableRandom random = new SplittableRandom(7);
     int count = 200_000;
     for (long id = 0; id < count; id++) {
@@ -386,7 +386,8 @@ class NearIndexTest {
     double perEntry = (double) index.retainedBytes() / count;
     System.out.printf("NearIndex: %.1f bytes per entry of 16 bands (%.1f per band)%n",
         perEntry, perEntry / 16);
-    assertThat(perEntry).isLessThan(16 * 16 + 72);
+    // 8 bytes per band, 4 for the link to its band's older posting, ~7 of table slots.
+    assertThat(perEntry).isLessThan(16 * 20 + 96);
   }
 
   private long[] ids(long... seeds) {
