@@ -108,13 +108,13 @@ class KillDuringIngestIT {
     try (Connection c = open(data); Statement s = c.createStatement()) {
       assertThat(single(s, "PRAGMA integrity_check")).isEqualTo("ok");
       assertThat(single(s, "SELECT count(*) FROM entries e WHERE NOT EXISTS "
-          + "(SELECT 1 FROM stories s WHERE s.id = e.story_id)")).as("entries without story")
+          + "(SELECT 1 FROM stories s WHERE s.rid = e.story_rid)")).as("entries without story")
           .isEqualTo("0");
       assertThat(single(s, "SELECT count(*) FROM stories s WHERE NOT EXISTS "
-          + "(SELECT 1 FROM entries e WHERE e.story_id = s.id)")).as("stories without entry")
+          + "(SELECT 1 FROM entries e WHERE e.story_rid = s.rid)")).as("stories without entry")
           .isEqualTo("0");
       assertThat(single(s, "SELECT count(*) FROM stories s WHERE NOT EXISTS "
-          + "(SELECT 1 FROM category_stories c WHERE c.story_id = s.id)"))
+          + "(SELECT 1 FROM category_stories c WHERE c.story_rid = s.rid)"))
           .as("stories in no category").isEqualTo("0");
       // One poll is one transaction: its validators come with all of its entries, or neither.
       int stored = 0;

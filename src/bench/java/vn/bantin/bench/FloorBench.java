@@ -36,17 +36,15 @@ import vn.bantin.store.SqliteStore;
  * variants; every trial on a fresh copy, the kinds in rotating order, repeated.
  *
  * <p>{@code java vn.bantin.bench.FloorBench work=DIR result=FILE [feeds=200] [items=50]
- * [reps=5] [group=bantin|N] [in-flight=4]
- * [kinds=bantin,all,no-bands,no-categories,no-sync,rowid-keys]}
+ * [reps=5] [group=bantin|N] [in-flight=4] [kinds=bantin,all,no-bands,no-categories,no-sync]}
  */
 public final class FloorBench {
   static final String CATEGORY = "tin";
   private static final Map<String, Variant> FLOORS = Map.of(
-      "all", new Variant("all", true, true, false, false),
-      "no-bands", new Variant("no-bands", false, true, false, false),
-      "no-categories", new Variant("no-categories", true, false, false, false),
-      "no-sync", new Variant("no-sync", true, true, true, false),
-      "rowid-keys", new Variant("rowid-keys", false, true, false, true));
+      "all", new Variant("all", true, true, false),
+      "no-bands", new Variant("no-bands", false, true, false),
+      "no-categories", new Variant("no-categories", true, false, false),
+      "no-sync", new Variant("no-sync", true, true, true));
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private FloorBench() {}
@@ -83,9 +81,6 @@ public final class FloorBench {
           Path trial = work.resolve("trial");
           TrialStore.deleteTree(trial);
           copy(template, trial);
-          if (FLOORS.containsKey(kind) && FLOORS.get(kind).rowidKeys()) {
-            FloorWriter.toRowidKeys(trial);
-          }
           Trial t = kind.equals("bantin") ? ingest(vertx, trial, cycle, inFlight)
               : floor(trial, cycle, groups, FLOORS.get(kind));
           if (kind.equals("bantin") && group.equals("bantin")) {

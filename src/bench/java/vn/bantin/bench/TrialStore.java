@@ -57,7 +57,7 @@ final class TrialStore {
         + (char) (prefix.charAt(prefix.length() - 1) + 1);
     try (Connection connection = config.createConnection(url);
         PreparedStatement stories = connection.prepareStatement("DELETE FROM stories"
-            + " WHERE id IN (SELECT story_id FROM entries WHERE source_id >= ? AND source_id < ?)"
+            + " WHERE rid IN (SELECT story_rid FROM entries WHERE source_id >= ? AND source_id < ?)"
             + " AND first_source_id >= ? AND first_source_id < ?");
         PreparedStatement entries = connection.prepareStatement(
             "DELETE FROM entries WHERE source_id >= ? AND source_id < ?")) {

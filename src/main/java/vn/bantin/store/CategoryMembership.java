@@ -23,7 +23,7 @@ import vn.bantin.model.Story;
 final class CategoryMembership {
   private static final String VERSION_KEY = "category_rules";
   private static final String INSERT = "INSERT OR IGNORE INTO category_stories"
-      + " (category_id, story_id, published) VALUES (?, ?, ?)";
+      + " (category_id, story_rid, published) VALUES (?, " + Stories.RID + ", ?)";
 
   private CategoryMembership() {}
 
@@ -38,7 +38,8 @@ final class CategoryMembership {
     Set<String> before = categoriesOf(statements, storyId);
     Set<String> after = story == null ? Set.of() : rules.apply(story);
     PreparedStatement delete = statements.get(
-        "DELETE FROM category_stories WHERE story_id = ? AND category_id = ?");
+        "DELETE FROM category_stories WHERE story_rid = " + Stories.RID
+            + " AND category_id = ?");
     PreparedStatement insert = statements.get(INSERT);
     for (String category : before) {
       if (!after.contains(category)) {
@@ -97,7 +98,7 @@ final class CategoryMembership {
     }
     Jdbc.execute(c, "DELETE FROM category_stories");
     String sql = "SELECT s.id, s.title, s.summary_html, s.published,"
-        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_id = s.id)"
+        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid)"
         + " FROM stories s";
     try (PreparedStatement stories = c.prepareStatement(sql);
         ResultSet rows = stories.executeQuery();
@@ -123,7 +124,7 @@ final class CategoryMembership {
   /** The story as the rules see it: text of the first sighting, ids of every source. */
   private static Story story(StatementCache statements, String storyId) throws SQLException {
     PreparedStatement query = statements.get("SELECT title, summary_html, published,"
-        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_id = s.id)"
+        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid)"
         + " FROM stories s WHERE id = ?");
     query.setString(1, storyId);
     try (ResultSet row = query.executeQuery()) {
@@ -136,7 +137,7 @@ final class CategoryMembership {
       throws SQLException {
     Set<String> categories = new HashSet<>();
     PreparedStatement query = statements.get(
-        "SELECT category_id FROM category_stories WHERE story_id = ?");
+        "SELECT category_id FROM category_stories WHERE story_rid = " + Stories.RID);
     query.setString(1, storyId);
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {

@@ -23,7 +23,7 @@ final class Migrations {
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql",
       "V3__category_membership.sql", "V4__compact_bands.sql",
       "V5__bands_in_memory.sql", "V6__memberships_by_story.sql",
-      "V7__title_keys_in_memory.sql");
+      "V7__title_keys_in_memory.sql", "V8__stories_by_rowid.sql");
 
   private static final String DIRECTORY = "/db/sqlite/";
 

@@ -18,7 +18,7 @@ final class Retention {
 
   /** Expired stories: a range of stories_by_published, each checked by entries_by_story. */
   private static final String EXPIRED = " FROM stories WHERE published < ?1 AND NOT EXISTS"
-      + " (SELECT 1 FROM entries x WHERE x.story_id = stories.id AND x.last_seen >= ?1)";
+      + " (SELECT 1 FROM entries x WHERE x.story_rid = stories.rid AND x.last_seen >= ?1)";
 
   private Retention() {}
 
@@ -26,7 +26,7 @@ final class Retention {
   static int prune(StatementCache statements, NearIndex near, Instant cutoff)
       throws SQLException {
     PreparedStatement entries = statements.get("SELECT e.id, e.published, e.signature,"
-        + " e.title_key FROM entries e WHERE e.story_id IN (SELECT id" + EXPIRED + ")"
+        + " e.title_key FROM entries e WHERE e.story_rid IN (SELECT rid" + EXPIRED + ")"
         + " AND (e.signature IS NOT NULL OR e.title_key IS NOT NULL)");
     Jdbc.setInstant(entries, 1, cutoff);
     try (ResultSet rows = entries.executeQuery()) {

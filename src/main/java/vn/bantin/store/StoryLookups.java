@@ -22,8 +22,9 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private static final int MAX_NEAR_CANDIDATES = 50;
 
   /** An entry the near index names, read back by its id. */
-  private static final String NEAR_ENTRY = "SELECT story_id, signature, marks, fetched_at"
-      + " FROM entries WHERE id = ? AND published BETWEEN ? AND ?";
+  private static final String NEAR_ENTRY = "SELECT s.id, e.signature, e.marks, e.fetched_at"
+      + " FROM entries e JOIN stories s ON s.rid = e.story_rid"
+      + " WHERE e.id = ? AND e.published BETWEEN ? AND ?";
 
   private final PreparedStatement entryStory;
   private final PreparedStatement linkStory;
@@ -36,13 +37,14 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
 
   StoryLookups(StatementCache statements, NearIndex near) throws SQLException {
     this.near = near;
-    entryStory = statements.get(
-        "SELECT story_id, id, title_key FROM entries WHERE source_id = ? AND entry_key = ?");
+    entryStory = statements.get("SELECT s.id, e.id, e.title_key FROM entries e"
+        + " JOIN stories s ON s.rid = e.story_rid WHERE e.source_id = ? AND e.entry_key = ?");
     // The earliest sighting decides when several stored stories match.
-    linkStory = statements.get("SELECT story_id FROM entries"
-        + " WHERE canonical_link = ? ORDER BY fetched_at, id LIMIT 1");
-    titleStory = statements.get("SELECT story_id, fetched_at FROM entries WHERE id = ?"
-        + " AND title_key = ? AND published BETWEEN ? AND ?");
+    linkStory = statements.get("SELECT s.id FROM entries e JOIN stories s ON s.rid = e.story_rid"
+        + " WHERE e.canonical_link = ? ORDER BY e.fetched_at, e.id LIMIT 1");
+    titleStory = statements.get("SELECT s.id, e.fetched_at FROM entries e"
+        + " JOIN stories s ON s.rid = e.story_rid WHERE e.id = ?"
+        + " AND e.title_key = ? AND e.published BETWEEN ? AND ?");
     nearEntry = statements.get(NEAR_ENTRY);
   }
 

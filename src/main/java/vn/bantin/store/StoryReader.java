@@ -29,9 +29,9 @@ final class StoryReader {
       return List.of();
     }
     String sql = "SELECT s.id, s.link, s.title, s.summary_html, s.content_html, s.author,"
-        + " s.published FROM category_stories cs JOIN stories s ON s.id = cs.story_id"
+        + " s.published FROM category_stories cs JOIN stories s ON s.rid = cs.story_rid"
         + " WHERE cs.category_id = ? AND cs.published >= ?"
-        + " ORDER BY cs.published DESC, cs.story_id DESC LIMIT ?";
+        + " ORDER BY cs.published DESC, s.id DESC LIMIT ?";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       query.setString(1, categoryId);
       query.setLong(2, since == null ? Long.MIN_VALUE : since.toEpochMilli());
@@ -73,10 +73,10 @@ final class StoryReader {
     // A source's title falls back to its id when feeds.yml never named it (synced later).
     // The first sighting (the entry the story was made from) comes first, then the others in
     // the order they were written: fetch times of concurrent polls need not agree with it.
-    String sql = "SELECT e.story_id, e.source_id, COALESCE(src.title, e.source_id) AS title,"
-        + " e.link FROM entries e JOIN sources src ON src.id = e.source_id"
-        + " JOIN stories s ON s.id = e.story_id"
-        + " WHERE e.story_id IN (" + placeholders(rows.size()) + ")"
+    String sql = "SELECT s.id AS story_id, e.source_id,"
+        + " COALESCE(src.title, e.source_id) AS title, e.link FROM stories s"
+        + " JOIN entries e ON e.story_rid = s.rid JOIN sources src ON src.id = e.source_id"
+        + " WHERE s.id IN (" + placeholders(rows.size()) + ")"
         + " ORDER BY (e.source_id = s.first_source_id AND e.entry_key = s.first_entry_key) DESC,"
         + " e.rowid";
     Map<String, Map<String, SourceRef>> byStory = new HashMap<>();

@@ -32,9 +32,9 @@ final class StoryRows {
     insertStory = statements.get("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
-    insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_id, link,"
+    insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_rid, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " VALUES (?, ?, " + Stories.RID + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
     // cost more than this second statement (bench/floor.sh, 2026-11-27).
     lastEntryId = statements.get("SELECT last_insert_rowid()");

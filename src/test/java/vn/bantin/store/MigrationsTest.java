@@ -42,7 +42,7 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6, 7);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
@@ -50,7 +50,8 @@ class MigrationsTest {
           "4 V4__compact_bands.sql " + CLOCK.millis(),
           "5 V5__bands_in_memory.sql " + CLOCK.millis(),
           "6 V6__memberships_by_story.sql " + CLOCK.millis(),
-          "7 V7__title_keys_in_memory.sql " + CLOCK.millis());
+          "7 V7__title_keys_in_memory.sql " + CLOCK.millis(),
+          "8 V8__stories_by_rowid.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -177,11 +178,57 @@ class MigrationsTest {
           + " title, title_key, published, fetched_at, last_seen) VALUES"
           + " (7, 'vov', 'a', 's1', 'Tin', 'tin', 10, 11, 12)");
 
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(7);
+      assertThat(Migrations.apply(connection, CLOCK, 7)).containsExactly(7);
 
       assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"
           + " AND name = 'entries_by_title_key'")).isEmpty();
       assertThat(rows(connection, "SELECT id, title_key FROM entries")).containsExactly("7 tin");
+    }
+  }
+
+  @Test
+  void version8KeysEntriesAndMembershipsByTheStoryRowidAndKeepsEverything() throws SQLException {
+    try (Connection connection = connect()) {
+      Jdbc.execute(connection, "PRAGMA foreign_keys = ON");
+      assertThat(Migrations.apply(connection, CLOCK, 7)).hasSize(7);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov'), ('nhandan')");
+      // Inserted out of id order: rid follows the rows' order of writing, not the ids'.
+      Jdbc.execute(connection, "INSERT INTO stories (id, link, title, summary_html, content_html,"
+          + " author, published, first_source_id, first_entry_key, created_at)"
+          + " VALUES ('s2', 'https://vov.vn/b', 'Tin b', '<p>b</p>', '', 'An', 20, 'vov', 'b', 5),"
+          + " ('s1', NULL, 'Tin a', '', '', NULL, 10, 'vov', 'a', 6)");
+      Jdbc.execute(connection, "INSERT INTO entries (id, source_id, entry_key, story_id, link,"
+          + " canonical_link, title, title_key, published, fetched_at, last_seen, signature,"
+          + " marks) VALUES (7, 'vov', 'a', 's1', 'l', 'cl', 'Tin a', 'tin a', 10, 11, 12, x'01',"
+          + " 'm'), (8, 'vov', 'b', 's2', NULL, NULL, 'Tin b', NULL, 20, 21, 22, NULL, NULL),"
+          + " (9, 'nhandan', 'c', 's2', NULL, NULL, 'Tin b', NULL, 20, 23, 24, NULL, NULL)");
+      Jdbc.execute(connection, "INSERT INTO category_stories (category_id, story_id, published)"
+          + " VALUES ('lai-chau', 's1', 10), ('lai-chau', 's2', 20), ('tin', 's2', 20)");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(8);
+
+      assertThat(rows(connection, "SELECT rid, id, link, title, summary_html, author, published,"
+          + " first_source_id, first_entry_key, created_at FROM stories ORDER BY rid"))
+          .containsExactly("1 s2 https://vov.vn/b Tin b <p>b</p> An 20 vov b 5",
+              "2 s1 null Tin a  null 10 vov a 6");
+      assertThat(rows(connection, "SELECT e.id, e.source_id, e.entry_key, s.id, e.link,"
+          + " e.canonical_link, e.title_key, e.published, e.fetched_at, e.last_seen,"
+          + " hex(e.signature), e.marks FROM entries e JOIN stories s ON s.rid = e.story_rid"
+          + " ORDER BY e.id")).containsExactly("7 vov a s1 l cl tin a 10 11 12 01 m",
+              "8 vov b s2 null null null 20 21 22  null",
+              "9 nhandan c s2 null null null 20 23 24  null");
+      assertThat(rows(connection, "SELECT s.id, c.category_id, c.published FROM"
+          + " category_stories c JOIN stories s ON s.rid = c.story_rid ORDER BY s.id,"
+          + " c.category_id")).containsExactly("s1 lai-chau 10", "s2 lai-chau 20", "s2 tin 20");
+      assertThat(rows(connection, "SELECT name FROM sqlite_master WHERE type = 'index'"
+          + " AND sql IS NOT NULL ORDER BY name")).containsExactly("category_stories_newest",
+              "entries_by_canonical_link", "entries_by_story", "stories_by_published");
+      // Deleting a story still takes its entries and memberships with it.
+      Jdbc.execute(connection, "DELETE FROM stories WHERE id = 's2'");
+      assertThat(rows(connection, "SELECT id FROM entries")).containsExactly("7");
+      assertThat(rows(connection, "SELECT category_id FROM category_stories"))
+          .containsExactly("lai-chau");
+      assertThat(rows(connection, "PRAGMA foreign_key_check")).isEmpty();
     }
   }
 

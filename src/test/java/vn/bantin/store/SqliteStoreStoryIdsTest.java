@@ -58,7 +58,8 @@ class SqliteStoreStoryIdsTest {
     assertThat(ingest(again)).isEqualTo(new IngestResult(0, 1, 0, 0, Set.of()));
 
     String id = StoryIds.mint("vov", "g1");
-    assertThat(text("SELECT story_id FROM entries WHERE entry_key = 'g1'")).isEqualTo(id);
+    assertThat(text("SELECT s.id FROM entries e JOIN stories s ON s.rid = e.story_rid"
+        + " WHERE e.entry_key = 'g1'")).isEqualTo(id);
     assertThat(text("SELECT title FROM stories WHERE id = '" + id + "'"))
         .isEqualTo("Hội nghị Trung ương");
     assertThat(text("SELECT COUNT(*) FROM stories")).isEqualTo("1");
