@@ -36,7 +36,7 @@ final class BandTable {
   }
 
   /** The newest posting of {@code band}, or -1 when none is filed. */
-  int newest(long band, long[] postingBand) {
+  int newest(int band, int[] postingBand) {
     for (int s = home(band); slots[s] != 0; s = next(s)) {
       if (postingBand[slots[s] - 1] == band) {
         return slots[s] - 1;
@@ -51,11 +51,11 @@ final class BandTable {
   }
 
   /** Files {@code posting}, whose band is {@code postingBand[posting]}, as its band's newest. */
-  void insert(int posting, long[] postingBand) {
+  void insert(int posting, int[] postingBand) {
     if (posting >= older.length) {
       older = Arrays.copyOf(older, Math.max(posting + 1, older.length + (older.length >> 2) + 16));
     }
-    long band = postingBand[posting];
+    int band = postingBand[posting];
     int s = home(band);
     while (slots[s] != 0 && postingBand[slots[s] - 1] != band) {
       s = next(s);
@@ -72,7 +72,7 @@ final class BandTable {
   }
 
   /** The first slot of {@code band}'s probe run. */
-  private int home(long band) {
+  private int home(int band) {
     // Any capacity: the high 32 bits of the mixed band scaled to the table (Lemire's reduction).
     return (int) (((mix(band) >>> 32) * slots.length) >>> 32);
   }

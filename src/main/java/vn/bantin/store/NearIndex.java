@@ -43,7 +43,11 @@ final class NearIndex {
   /** Each entry's sketch, {@link #SKETCH} longs from handle * SKETCH. */
   private long[] sketches;
   private int entries;
-  private long[] postingBand;
+  /**
+   * Each posting's band, its low 32 bits: a band that matches by chance only names a candidate
+   * that the stored signature (whose bands are compared whole) or title key then rules out.
+   */
+  private int[] postingBand;
   private int postings;
   /** Postings of DEAD entries, still in {@code postingBand} until compacted. */
   private int deadPostings;
@@ -72,7 +76,7 @@ final class NearIndex {
     state = new byte[room];
     firstPosting = new int[room];
     sketches = new long[room * SKETCH];
-    postingBand = new long[postingRoom];
+    postingBand = new int[postingRoom];
     table = new BandTable((int) (postingRoom / REBUILT_LOAD) + 1, postingRoom);
   }
 
@@ -111,7 +115,7 @@ final class NearIndex {
     }
     for (int i = 0; i < bands.length; i++) {
       if (!repeats(bands, i)) {
-        postingBand[postings++] = bands[i];
+        postingBand[postings++] = (int) bands[i];
       }
     }
     if (table.used() + postings - first > MAX_LOAD * table.capacity()) {
@@ -133,7 +137,7 @@ final class NearIndex {
     if (bands.length == 0) {
       return;
     }
-    for (int p = table.newest(bands[0], postingBand); p >= 0; p = table.older(p)) {
+    for (int p = table.newest((int) bands[0], postingBand); p >= 0; p = table.older(p)) {
       int handle = entryOf(p);
       if (entryId[handle] == id && published[handle] == publishedMillis
           && isVisible(state[handle])) {
@@ -148,6 +152,8 @@ final class NearIndex {
   /**
    * Distinct ids of the visible entries sharing at least one of {@code bands}, published within
    * [{@code fromMillis}, {@code toMillis}] (both inclusive); in ascending order, empty when none.
+   * Bands are compared by their low 32 bits: the caller checks what it finds against the stored
+   * row (whole bands, title key), which rules out a chance match.
    */
   long[] entries(long[] bands, long fromMillis, long toMillis) {
     return entries(bands, fromMillis, toMillis, null, Integer.MAX_VALUE);
@@ -161,7 +167,7 @@ final class NearIndex {
   long[] entries(long[] bands, long fromMillis, long toMillis, Fingerprint near, int limit) {
     int n = 0;
     for (int i = 0; i < bands.length; i++) {
-      long band = bands[i];
+      int band = (int) bands[i];
       if (repeats(bands, i)) {
         continue;
       }
@@ -269,9 +275,8 @@ final class NearIndex {
 
   /** The bytes held by this index's arrays, for measuring. */
   long retainedBytes() {
-    return 8L * (entryId.length + published.length + fetched.length + sketches.length
-        + postingBand.length)
-        + 4L * (firstPosting.length + found.length) + state.length + undo.retainedBytes()
+    return 8L * (entryId.length + published.length + fetched.length + sketches.length)
+        + 4L * (firstPosting.length + found.length + postingBand.length) + state.length + undo.retainedBytes()
         + table.retainedBytes();
   }
 
@@ -355,10 +360,10 @@ final class NearIndex {
     return entryState == LIVE || entryState == ADDED;
   }
 
-  /** Whether {@code bands[i]} occurred earlier in the array (16 bands: no set needed). */
+  /** Whether {@code bands[i]}'s posting occurred earlier in the array (no set needed). */
   private static boolean repeats(long[] bands, int i) {
     for (int j = 0; j < i; j++) {
-      if (bands[j] == bands[i]) {
+      if ((int) bands[j] == (int) bands[i]) {
         return true;
       }
     }

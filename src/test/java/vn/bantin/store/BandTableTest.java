@@ -14,7 +14,7 @@ class BandTableTest {
    */
   @Test
   void aBandSharedByManyPostingsTakesOneSlotAndChainsThem() {
-    long[] postingBand = new long[3_000];
+    int[] postingBand = new int[3_000];
     BandTable table = new BandTable(64, 0);
     for (int p = 0; p < 1_000; p++) {
       postingBand[p] = 42;
@@ -30,7 +30,7 @@ class BandTableTest {
     assertThat(postings(table, 8, postingBand)).isEmpty();
   }
 
-  private static List<Integer> postings(BandTable table, long band, long[] postingBand) {
+  private static List<Integer> postings(BandTable table, int band, int[] postingBand) {
     List<Integer> found = new ArrayList<>();
     for (int p = table.newest(band, postingBand); p >= 0; p = table.older(p)) {
       found.add(p);
