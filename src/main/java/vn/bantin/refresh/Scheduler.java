@@ -1,10 +1,8 @@
 package vn.bantin.refresh;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +19,8 @@ import vn.bantin.refresh.SourceLeases.Lease;
  * Polls every enabled source when it is due, one poll per source at a time: it takes due sources
  * through {@link SourceLeases}, which say which are due and which no other poll (of this or,
  * with the shared store, another instance) holds. Fetch concurrency (global and per host) is
- * bounded by the fetcher, so a slow source only ever holds its own slot. Thread-safe.
+ * bounded by the fetcher, so a slow source only ever holds its own slot. An admin's "poll now"
+ * goes through {@link PollsNow}. Thread-safe.
  */
 public final class Scheduler {
   private static final Logger LOG = Logger.getLogger(Scheduler.class.getName());
@@ -29,11 +28,9 @@ public final class Scheduler {
   private static final long TICK_MILLIS = 1000;
 
   private final Vertx vertx;
-  private final Refresher refresher;
-  /** Where polls run: the fetcher's event loop ({@link Refresher#context}). */
-  private final Context pollContext;
   private final SourceLeases leases;
   private final LeasedPolls polls;
+  private final PollsNow now;
   private volatile FeedsConfig config;
   private volatile boolean stopped;
   /** Whether a look for due sources is under way; ticks meanwhile do not start another. */
@@ -54,14 +51,13 @@ public final class Scheduler {
   public Scheduler(Vertx vertx, Refresher refresher, SourceLeases leases,
       Consumer<PollOutcome> listener) {
     this.vertx = vertx;
-    this.refresher = refresher;
     this.leases = leases;
     this.polls = new LeasedPolls(refresher, leases, listener, () -> {
       if (moreDue) {
         pollDue();
       }
     });
-    this.pollContext = polls.context();
+    this.now = new PollsNow(refresher, leases, polls, () -> looking);
   }
 
   /** Starts polling {@code config}'s sources from their stored {@code stored} states. */
@@ -96,23 +92,7 @@ public final class Scheduler {
    * them up. A source another instance is polling right now is left out of the sum.
    */
   public Future<RefreshSummary> refreshAll() {
-    Context caller = Vertx.currentContext();
-    Promise<RefreshSummary> all = Promise.promise();
-    if (caller == pollContext) {
-      pollAll(all);
-    } else {
-      // The polls are started where they run, in one task: a hop per source onto the fetcher's
-      // event loop would be a thousand tasks handed over for a thousand sources.
-      pollContext.runOnContext(v -> pollAll(all));
-    }
-    return LeasedPolls.heardOn(caller, all.future());
-  }
-
-  private void pollAll(Promise<RefreshSummary> all) {
-    List<SourceConfig> wanted = config.sources().stream()
-        .filter(source -> source.enabled() && !state(source.id()).gone())
-        .toList();
-    pollNow(wanted).map(Scheduler::summary).onComplete(all);
+    return now.all(config);
   }
 
   /**
@@ -120,13 +100,7 @@ public final class Scheduler {
    * of no source means another instance is polling it right now.
    */
   public Optional<Future<RefreshSummary>> refresh(String sourceId) {
-    Context caller = Vertx.currentContext();
-    return config.source(sourceId).map(source ->
-        LeasedPolls.heardOn(caller, pollNow(List.of(source)).map(Scheduler::summary)));
-  }
-
-  private static RefreshSummary summary(List<Optional<PollOutcome>> polls) {
-    return RefreshSummary.of(polls.stream().flatMap(Optional::stream).toList());
+    return config.source(sourceId).map(now::one);
   }
 
   /** Stops scheduling and completes once every poll in flight has finished. */
@@ -182,53 +156,5 @@ public final class Scheduler {
     });
     looking = look.future();
     leases.takeDue(idle).onComplete(look);
-  }
-
-  /**
-   * Joins the polls of {@code sources} running here, and leases and polls the others now, all in
-   * one take (one statement with the shared store, however many sources).
-   */
-  private Future<List<Optional<PollOutcome>>> pollNow(List<SourceConfig> sources) {
-    Future<List<Lease>> look = looking;
-    if (!look.isComplete()) {
-      // This instance's own look for due sources may be leasing some of them right now; once
-      // its polls are under way, they are joined, not skipped as another instance's.
-      return look.transform(done -> pollNow(sources));
-    }
-    List<Future<Optional<PollOutcome>>> outcomes = new ArrayList<>();
-    List<SourceConfig> idle = new ArrayList<>();
-    for (SourceConfig source : sources) {
-      Future<PollOutcome> running = polls.running(source.id());
-      if (running != null) {
-        outcomes.add(running.map(Optional::of));
-      } else {
-        idle.add(source);
-      }
-    }
-    return leases.takeAll(idle).transform(taken -> {
-      if (taken.succeeded()) {
-        // A source another instance is polling right now was not leased: left out of the sum.
-        for (Lease lease : taken.result()) {
-          outcomes.add(polls.poll(lease).map(Optional::of));
-        }
-      } else {
-        outcomes.addAll(unreachable(idle, taken.cause()));
-      }
-      return Future.join(outcomes).map(done -> done.<Optional<PollOutcome>>list());
-    });
-  }
-
-  /** The store is unreachable: nothing is fetched, since nothing could be stored. */
-  private List<Future<Optional<PollOutcome>>> unreachable(List<SourceConfig> sources,
-      Throwable e) {
-    LOG.warning((sources.size() == 1 ? sources.get(0).id() : sources.size() + " sources")
-        + " could not be leased: " + e);
-    List<Future<Optional<PollOutcome>>> failed = new ArrayList<>(sources.size());
-    for (SourceConfig source : sources) {
-      PollOutcome outcome = refresher.storeUnreachable(source, state(source.id()), e);
-      leases.note(outcome.state());
-      failed.add(Future.succeededFuture(Optional.of(outcome)));
-    }
-    return failed;
   }
 }
