@@ -276,8 +276,8 @@ final class NearIndex {
   /** The bytes held by this index's arrays, for measuring. */
   long retainedBytes() {
     return 8L * (entryId.length + published.length + fetched.length + sketches.length)
-        + 4L * (firstPosting.length + found.length + postingBand.length) + state.length + undo.retainedBytes()
-        + table.retainedBytes();
+        + 4L * (firstPosting.length + found.length + postingBand.length) + state.length
+        + undo.retainedBytes() + table.retainedBytes();
   }
 
   private void undoTo(int mark) {

@@ -73,8 +73,10 @@ final class StoryWriter {
       }
       if (written.outcome() == Outcome.NEW) {
         Set<String> filed = ahead.filedAhead(i, categories);
-        touched.addAll(CategoryMembership.addNew(statements, written.storyId(), entry,
-            filed != null ? filed : CategoryMembership.ofNew(written.storyId(), entry, categories)));
+        if (filed == null) {
+          filed = CategoryMembership.ofNew(written.storyId(), entry, categories);
+        }
+        touched.addAll(CategoryMembership.addNew(statements, written.storyId(), entry, filed));
       } else {
         touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
       }

@@ -76,7 +76,7 @@ class NearIndexTest {
     assertThat(index.entries(band, NOON, NOON, asked, 2)).containsExactly(14);
   }
 
-  /** The index keeps 32 bits of each band: a chance match is named, and the caller's row decides. */
+  /** The index keeps 32 bits of a band: a chance match is named, and the caller's row decides. */
   @Test
   void bandsAlikeInTheirLow32BitsAreOnePosting() {
     long band = 0x1234_5678_9abc_def0L;
