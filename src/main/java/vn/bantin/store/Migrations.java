@@ -11,13 +11,17 @@ import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
  * Brings a SQLite database to the current schema by applying the versioned scripts under {@code
  * db/sqlite/} that it has not seen yet, in order, each in its own transaction together with its
  * {@code schema_version} row. A script is never edited once released: a change is a new script.
+ * Upgrading a database that holds data is logged, before and after: some scripts rewrite tables,
+ * which takes seconds per hundred thousand stories while the server is not serving yet.
  */
 final class Migrations {
+  private static final Logger LOG = Logger.getLogger(Migrations.class.getName());
 
   /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql",
@@ -51,6 +55,12 @@ final class Migrations {
           + " is newer than this program knows (" + SCRIPTS.size() + ")");
     }
     List<Integer> applied = new ArrayList<>();
+    boolean upgrade = current > 0 && current < last;
+    long started = System.nanoTime();
+    if (upgrade) {
+      LOG.info("upgrading the database from schema " + current + " to " + last
+          + " (a rewrite of large tables can take a while)");
+    }
     for (int version = current + 1; version <= last; version++) {
       String script = SCRIPTS.get(version - 1);
       int number = version;
@@ -68,6 +78,10 @@ final class Migrations {
         return null;
       });
       applied.add(version);
+    }
+    if (upgrade) {
+      LOG.info(String.format("database at schema %d after %.1f s", last,
+          (System.nanoTime() - started) / 1e9));
     }
     return applied;
   }
