@@ -13,11 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,43 +99,25 @@ class CheckpointsTest {
 
   @Test
   void aFailedCheckpointIsLoggedAndTheNextOneIsTriedAgain() throws Exception {
-    List<String> warnings = new ArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        synchronized (warnings) {
-          warnings.add(record.getMessage());
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger(Checkpoints.class.getName());
-    logger.addHandler(handler);
+    LoggedMessages warnings = LoggedMessages.of(Checkpoints.class);
     Connection broken = Connections.checkpointer(file);
     broken.close();
     Checkpoints failing = new Checkpoints(vertx.createSharedWorkerExecutor("test-failing", 1),
         broken, WEIGHT);
     try {
       failing.committed(WEIGHT);
-      eventually(Duration.ofSeconds(10), () -> count(warnings) == 1);
+      eventually(Duration.ofSeconds(10), () -> warnings.all().size() == 1);
       // Each commit asks again; one that finds the failed checkpoint still ending starts none.
       eventually(Duration.ofSeconds(10), () -> {
         failing.committed(WEIGHT);
-        return count(warnings) >= 2;
+        return warnings.all().size() >= 2;
       });
-      List<String> seen;
-      synchronized (warnings) { // a checkpoint the last commit started may still be logging
-        seen = List.copyOf(warnings);
-      }
+      // A checkpoint the last commit started may still be logging: all() is a copy.
+      List<String> seen = warnings.all();
       assertThat(seen).allMatch(w -> w.startsWith("WAL checkpoint failed"));
       assertThat(failing.done()).isZero();
     } finally {
-      logger.removeHandler(handler);
+      warnings.close();
       await(failing.close());
     }
   }
@@ -173,11 +151,5 @@ class CheckpointsTest {
   /** Returns once every task handed to the checkpoint thread so far has run (one FIFO thread). */
   private void settled() throws Exception {
     await(thread.executeBlocking(() -> null, false));
-  }
-
-  private static int count(List<String> warnings) {
-    synchronized (warnings) {
-      return warnings.size();
-    }
   }
 }

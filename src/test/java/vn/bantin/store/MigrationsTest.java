@@ -15,9 +15,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,32 +234,16 @@ class MigrationsTest {
 
   @Test
   void anUpgradeIsLoggedBeforeAndAfterAndAFreshDatabaseIsNot() throws SQLException {
-    List<String> logged = new ArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logged.add(record.getMessage());
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger log = Logger.getLogger(Migrations.class.getName());
-    log.addHandler(capture);
-    try (Connection connection = connect()) {
+    try (LoggedMessages logged = LoggedMessages.of(Migrations.class);
+        Connection connection = connect()) {
       Migrations.apply(connection, CLOCK, 7);
-      assertThat(logged).isEmpty();
+      assertThat(logged.all()).isEmpty();
 
       Migrations.apply(connection, CLOCK);
 
-      assertThat(logged).hasSize(2);
-      assertThat(logged.get(0)).startsWith("upgrading the database from schema 7 to 8");
-      assertThat(logged.get(1)).startsWith("database at schema 8 after ");
-    } finally {
-      log.removeHandler(capture);
+      assertThat(logged.all()).hasSize(2);
+      assertThat(logged.all().get(0)).startsWith("upgrading the database from schema 7 to 8");
+      assertThat(logged.all().get(1)).startsWith("database at schema 8 after ");
     }
   }
 
