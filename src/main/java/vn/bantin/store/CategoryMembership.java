@@ -23,7 +23,7 @@ import vn.bantin.model.Story;
 final class CategoryMembership {
   private static final String VERSION_KEY = "category_rules";
   private static final String INSERT = "INSERT OR IGNORE INTO category_stories"
-      + " (category_id, story_rid, published) VALUES (?, " + Stories.RID + ", ?)";
+      + " (category_id, story_rid, published) VALUES (?, ?, ?)";
 
   private CategoryMembership() {}
 
@@ -34,23 +34,25 @@ final class CategoryMembership {
    */
   static Set<String> update(StatementCache statements, String storyId,
       Function<Story, Set<String>> rules) throws SQLException {
-    Story story = story(statements, storyId);
-    Set<String> before = categoriesOf(statements, storyId);
-    Set<String> after = story == null ? Set.of() : rules.apply(story);
+    Stored stored = story(statements, storyId);
+    if (stored == null) {
+      return Set.of(); // no story, no membership (they go with it)
+    }
+    Set<String> before = categoriesOf(statements, stored.rid());
+    Set<String> after = rules.apply(stored.story());
     PreparedStatement delete = statements.get(
-        "DELETE FROM category_stories WHERE story_rid = " + Stories.RID
-            + " AND category_id = ?");
+        "DELETE FROM category_stories WHERE story_rid = ? AND category_id = ?");
     PreparedStatement insert = statements.get(INSERT);
     for (String category : before) {
       if (!after.contains(category)) {
-        delete.setString(1, storyId);
+        delete.setLong(1, stored.rid());
         delete.setString(2, category);
         delete.executeUpdate();
       }
     }
     for (String category : after) {
       if (!before.contains(category)) {
-        add(insert, category, storyId, story.published());
+        add(insert, category, stored.rid(), stored.story().published());
       }
     }
     Set<String> touched = new TreeSet<>(before);
@@ -64,11 +66,11 @@ final class CategoryMembership {
    *
    * @return {@code categories}
    */
-  static Set<String> addNew(StatementCache statements, String storyId, Entry entry,
+  static Set<String> addNew(StatementCache statements, long storyRid, Entry entry,
       Set<String> categories) throws SQLException {
     PreparedStatement insert = statements.get(INSERT);
     for (String category : categories) {
-      add(insert, category, storyId, storedPublished(entry));
+      add(insert, category, storyRid, storedPublished(entry));
     }
     return categories;
   }
@@ -98,8 +100,8 @@ final class CategoryMembership {
     }
     Jdbc.execute(c, "DELETE FROM category_stories");
     String sql = "SELECT s.id, s.title, s.summary_html, s.published,"
-        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid)"
-        + " FROM stories s";
+        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid),"
+        + " s.rid FROM stories s";
     try (PreparedStatement stories = c.prepareStatement(sql);
         ResultSet rows = stories.executeQuery();
         PreparedStatement insert = c.prepareStatement(INSERT)) {
@@ -107,7 +109,7 @@ final class CategoryMembership {
         Story story = new Story(rows.getString(1), null, rows.getString(2), rows.getString(3),
             "", null, Instant.ofEpochMilli(rows.getLong(4)), refs(rows.getString(5)));
         for (String category : rules.apply(story)) {
-          add(insert, category, story.id(), story.published());
+          add(insert, category, rows.getLong(6), story.published());
         }
       }
     }
@@ -121,24 +123,28 @@ final class CategoryMembership {
     return true;
   }
 
+  /** A stored story as the rules see it, and its key. */
+  private record Stored(long rid, Story story) {}
+
   /** The story as the rules see it: text of the first sighting, ids of every source. */
-  private static Story story(StatementCache statements, String storyId) throws SQLException {
+  private static Stored story(StatementCache statements, String storyId) throws SQLException {
     PreparedStatement query = statements.get("SELECT title, summary_html, published,"
-        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid)"
-        + " FROM stories s WHERE id = ?");
+        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid),"
+        + " rid FROM stories s WHERE id = ?");
     query.setString(1, storyId);
     try (ResultSet row = query.executeQuery()) {
-      return row.next() ? new Story(storyId, null, row.getString(1), row.getString(2), "",
-          null, Instant.ofEpochMilli(row.getLong(3)), refs(row.getString(4))) : null;
+      return row.next() ? new Stored(row.getLong(5), new Story(storyId, null, row.getString(1),
+          row.getString(2), "", null, Instant.ofEpochMilli(row.getLong(3)),
+          refs(row.getString(4)))) : null;
     }
   }
 
-  private static Set<String> categoriesOf(StatementCache statements, String storyId)
+  private static Set<String> categoriesOf(StatementCache statements, long storyRid)
       throws SQLException {
     Set<String> categories = new HashSet<>();
     PreparedStatement query = statements.get(
-        "SELECT category_id FROM category_stories WHERE story_rid = " + Stories.RID);
-    query.setString(1, storyId);
+        "SELECT category_id FROM category_stories WHERE story_rid = ?");
+    query.setLong(1, storyRid);
     try (ResultSet rows = query.executeQuery()) {
       while (rows.next()) {
         categories.add(rows.getString(1));
@@ -158,10 +164,10 @@ final class CategoryMembership {
   }
 
 
-  private static void add(PreparedStatement insert, String category, String storyId,
+  private static void add(PreparedStatement insert, String category, long storyRid,
       Instant published) throws SQLException {
     insert.setString(1, category);
-    insert.setString(2, storyId);
+    insert.setLong(2, storyRid);
     Jdbc.setInstant(insert, 3, published);
     insert.executeUpdate();
   }

@@ -23,7 +23,8 @@ final class StoryRows {
   private final PreparedStatement insertEntry;
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
-  private final PreparedStatement lastEntryId;
+  private final PreparedStatement lastRowid;
+  private final PreparedStatement storyRid;
   private final PreparedStatement indexedEntry;
 
   StoryRows(StatementCache statements, NearIndex near, Instant now) throws SQLException {
@@ -34,10 +35,11 @@ final class StoryRows {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
     insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_rid, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
-        + " VALUES (?, ?, " + Stories.RID + ", ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
     // cost more than this second statement (bench/floor.sh, 2026-11-27).
-    lastEntryId = statements.get("SELECT last_insert_rowid()");
+    lastRowid = statements.get("SELECT last_insert_rowid()");
+    storyRid = statements.get("SELECT rid FROM stories WHERE id = ?");
     indexedEntry = statements.get(
         "SELECT published, fetched_at, signature FROM entries WHERE id = ?");
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
@@ -50,8 +52,11 @@ final class StoryRows {
         + " OR content_html IS NOT ?3 OR author IS NOT ?4)");
   }
 
-  /** Inserts the story; false, and nothing written, when a story with this id is stored. */
-  boolean insertStory(Entry entry, String storyId) throws SQLException {
+  /**
+   * Inserts the story; returns its key ({@code stories.rid}, which entries and memberships name
+   * it by), or -1, and nothing written, when a story with this id is stored.
+   */
+  long insertStory(Entry entry, String storyId) throws SQLException {
     insertStory.setString(1, storyId);
     insertStory.setString(2, entry.link());
     insertStory.setString(3, entry.title());
@@ -62,14 +67,28 @@ final class StoryRows {
     insertStory.setString(8, entry.sourceId());
     insertStory.setString(9, entry.key());
     Jdbc.setInstant(insertStory, 10, now);
-    return insertStory.executeUpdate() > 0;
+    return insertStory.executeUpdate() > 0 ? lastRowid() : -1;
   }
 
-  /** Inserts the entry into {@code storyId}, and its bands and title key into the near index. */
-  void insertEntry(Entry entry, Keys keys, String storyId) throws SQLException {
+  /** The key of the stored story {@code storyId}. */
+  long rid(String storyId) throws SQLException {
+    storyRid.setString(1, storyId);
+    try (ResultSet row = storyRid.executeQuery()) {
+      if (!row.next()) {
+        throw new SQLException("no story " + storyId);
+      }
+      return row.getLong(1);
+    }
+  }
+
+  /**
+   * Inserts the entry into the story whose key is {@code storyRid}, and its bands and title key
+   * into the near index.
+   */
+  void insertEntry(Entry entry, Keys keys, long storyRid) throws SQLException {
     insertEntry.setString(1, entry.sourceId());
     insertEntry.setString(2, entry.key());
-    insertEntry.setString(3, storyId);
+    insertEntry.setLong(3, storyRid);
     insertEntry.setString(4, entry.link());
     insertEntry.setString(5, keys.canonicalLink());
     insertEntry.setString(6, entry.title());
@@ -85,10 +104,14 @@ final class StoryRows {
     if (postings.length == 0) {
       return;
     }
-    try (ResultSet id = lastEntryId.executeQuery()) {
+    near.add(lastRowid(), entry.published().toEpochMilli(), entry.fetchedAt().toEpochMilli(),
+        postings, fingerprint.sketch());
+  }
+
+  private long lastRowid() throws SQLException {
+    try (ResultSet id = lastRowid.executeQuery()) {
       id.next();
-      near.add(id.getLong(1), entry.published().toEpochMilli(),
-          entry.fetchedAt().toEpochMilli(), postings, fingerprint.sketch());
+      return id.getLong(1);
     }
   }
 

@@ -76,7 +76,7 @@ final class StoryWriter {
         if (filed == null) {
           filed = CategoryMembership.ofNew(written.storyId(), entry, categories);
         }
-        touched.addAll(CategoryMembership.addNew(statements, written.storyId(), entry, filed));
+        touched.addAll(CategoryMembership.addNew(statements, written.rid(), entry, filed));
       } else {
         touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
       }
@@ -86,8 +86,11 @@ final class StoryWriter {
 
   private enum Outcome { NEW, JOINED, KNOWN, EDITED }
 
-  /** What became of one entry, and the story it belongs to. */
-  private record Written(Outcome outcome, String storyId) {}
+  /**
+   * What became of one entry, and the story it belongs to: its id, and its key when the entry
+   * was written into it (-1 for a known entry).
+   */
+  private record Written(Outcome outcome, String storyId, long rid) {}
 
   private Written write(Entry entry, Keys keys) throws SQLException {
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
@@ -95,18 +98,23 @@ final class StoryWriter {
       String storyId = match.get().storyId();
       Outcome outcome = rows.touch(entry, keys, storyId, lookups.knownId(),
           lookups.knownTitleKey()) ? Outcome.EDITED : Outcome.KNOWN;
-      return new Written(outcome, storyId);
+      return new Written(outcome, storyId, -1);
     }
     if (match.isPresent()) {
-      rows.insertEntry(entry, keys, match.get().storyId());
-      return new Written(Outcome.JOINED, match.get().storyId());
+      long rid = rows.rid(match.get().storyId());
+      rows.insertEntry(entry, keys, rid);
+      return new Written(Outcome.JOINED, match.get().storyId(), rid);
     }
     String storyId = StoryIds.mint(entry.sourceId(), entry.key());
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
     // The insert itself finds out (ON CONFLICT DO NOTHING changes no row), not a lookup first.
-    Outcome outcome = rows.insertStory(entry, storyId) ? Outcome.NEW : Outcome.JOINED;
-    rows.insertEntry(entry, keys, storyId);
-    return new Written(outcome, storyId);
+    long rid = rows.insertStory(entry, storyId);
+    Outcome outcome = rid >= 0 ? Outcome.NEW : Outcome.JOINED;
+    if (rid < 0) {
+      rid = rows.rid(storyId);
+    }
+    rows.insertEntry(entry, keys, rid);
+    return new Written(outcome, storyId, rid);
   }
 }
