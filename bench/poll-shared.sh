@@ -11,6 +11,7 @@
 #                                  also scheduled cycles (every source due at once; ~95 s a pair)
 #   SKIP_BUILD=1 BANTIN_JAVA_OPTS=-Xmx512m bench/poll-shared.sh
 #   JAR=/tmp/old/bantin.jar bench/poll-shared.sh   another build of bantin
+#   PG_STATS=1 bench/poll-shared.sh   also PostgreSQL's statements by time (pg_stat_statements)
 #   FEEDS=1000 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 TIMEOUT=900
 #
 # Everything listens on loopback; every process started here (bantin twice, PostgreSQL) is
@@ -58,7 +59,7 @@ result="bench/results/poll-shared-$stamp.md"
 {
   echo "# Poll cycle on the shared store, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "command: ${JAR:+JAR=$JAR }${FEEDS:+FEEDS=$FEEDS }${ITEMS:+ITEMS=$ITEMS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${MODES:+MODES=$MODES }${SCHEDULED:+SCHEDULED=$SCHEDULED }${SCHEDULED_PAIRS:+SCHEDULED_PAIRS=$SCHEDULED_PAIRS }bench/poll-shared.sh"
+  echo "command: ${JAR:+JAR=$JAR }${FEEDS:+FEEDS=$FEEDS }${ITEMS:+ITEMS=$ITEMS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${MODES:+MODES=$MODES }${SCHEDULED:+SCHEDULED=$SCHEDULED }${SCHEDULED_PAIRS:+SCHEDULED_PAIRS=$SCHEDULED_PAIRS }${PG_STATS:+PG_STATS=$PG_STATS }bench/poll-shared.sh"
   echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "software: $(java -version 2>&1 | head -1)"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
@@ -70,7 +71,7 @@ timeout --signal=TERM "${TIMEOUT:-900}" java -Xmx1g -cp "$cp" vn.bantin.bench.Sh
   "work=$work" "jar=${JAR:-$build/bantin.jar}" "result=$work/body.md" \
   "feeds=${FEEDS:-1000}" "items=${ITEMS:-50}" "hosts=${HOSTS:-8}" \
   "concurrency=${CONCURRENCY:-16}" "per-host=${PER_HOST:-2}" "pairs=${PAIRS:-5}" \
-  "changed-pairs=${CHANGED_PAIRS:-0}" "modes=${MODES:-refresh}" "scheduled=${SCHEDULED:-unchanged}" "scheduled-pairs=${SCHEDULED_PAIRS:-2}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" &
+  "changed-pairs=${CHANGED_PAIRS:-0}" "modes=${MODES:-refresh}" "scheduled=${SCHEDULED:-unchanged}" "scheduled-pairs=${SCHEDULED_PAIRS:-2}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" "pg-stats=${PG_STATS:-}" &
 driver=$!
 wait "$driver" || {
   echo "the benchmark failed; the instances' logs:" >&2

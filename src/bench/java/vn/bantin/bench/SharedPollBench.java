@@ -23,7 +23,8 @@ import java.util.Map;
  * <p>{@code java vn.bantin.bench.SharedPollBench work=DIR jar=JAR result=FILE [feeds=1000]
  * [items=50] [hosts=8] [concurrency=16] [per-host=2] [modes=refresh,scheduled] [pairs=5]
  * [changed-pairs=0] [scheduled-pairs=2] [scheduled=unchanged|changed|unchanged,changed]
- * [bantin-opts="..."]}
+ * [bantin-opts="..."] [pg-stats=1]}; {@code pg-stats} loads pg_stat_statements and reports the
+ * statements of the measured cycles by time ({@link PgStatements}).
  */
 public final class SharedPollBench {
 
@@ -47,7 +48,13 @@ public final class SharedPollBench {
 
     // zonky's defaults otherwise (fsync off, synchronous_commit off, max_connections 300): the
     // figure is a ratio of two runs on the same server, not the server's own speed.
-    EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+    boolean pgStats = !args.getOrDefault("pg-stats", "").isEmpty();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (pgStats) {
+      builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+          .setServerConfig("pg_stat_statements.track_planning", "on");
+    }
+    EmbeddedPostgres postgres = builder
         .setDataDirectory(work.resolve("pg"))
         .setCleanDataDirectory(true)
         .setServerConfig("listen_addresses", "127.0.0.1")
@@ -62,6 +69,12 @@ public final class SharedPollBench {
       try (Connection c = postgres.getPostgresDatabase().getConnection();
           Statement s = c.createStatement()) {
         s.execute("CREATE DATABASE bantin");
+      }
+      if (pgStats) {
+        try (Connection c = postgres.getDatabase("postgres", "bantin").getConnection();
+            Statement s = c.createStatement()) {
+          s.execute("CREATE EXTENSION pg_stat_statements");
+        }
       }
       String storeUrl = "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/bantin";
       System.out.println("postgresql: " + storeUrl + ", data in " + work.resolve("pg"));
@@ -90,6 +103,9 @@ public final class SharedPollBench {
         int changedPairs = Integer.parseInt(args.getOrDefault("changed-pairs", "0"));
         List<String> modes = List.of(args.getOrDefault("modes", "refresh").split(","));
         cycles.warmUp(modes.contains("refresh") && changedPairs > 0);
+        if (pgStats) {
+          PgStatements.reset(postgres);
+        }
         if (modes.contains("refresh")) {
           cycles.run(Integer.parseInt(args.getOrDefault("pairs", "5")), changedPairs);
         }
@@ -101,6 +117,9 @@ public final class SharedPollBench {
                 .run(Integer.parseInt(args.getOrDefault("scheduled-pairs", "2")),
                     scheduled.contains("unchanged"), scheduled.contains("changed"));
           }
+        }
+        if (pgStats) {
+          PgStatements.report(postgres, report);
         }
         report.append("PostgreSQL: ").append(postgresVersion(postgres))
             .append(" (embedded, zonky defaults: fsync off, synchronous_commit off)\n");

@@ -52,7 +52,9 @@ record PgPools(Pool writes, Pool reads, WorkerExecutor compute) {
   static PgConnectOptions connectOptions(String url) {
     String uri = url.startsWith("jdbc:") ? url.substring("jdbc:".length()) : url;
     try {
-      return PgConnectOptions.fromUri(uri);
+      // Each connection keeps its statements prepared: PostgreSQL parses and plans the store's
+      // fixed SQL once per connection, not on every call (a third of its CPU in a changed cycle).
+      return PgConnectOptions.fromUri(uri).setCachePreparedStatements(true);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("store.url is not a valid PostgreSQL URL"
           + " (postgresql://user:password@host:5432/database)");
