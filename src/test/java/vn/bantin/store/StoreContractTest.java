@@ -59,11 +59,11 @@ public abstract class StoreContractTest {
     }
     return ids;
   };
-  static final String VOV_SUMMARY = "VOV.VN - Sáng 24/11, tại thành phố Lai Châu, Ban"
+  protected static final String VOV_SUMMARY = "VOV.VN - Sáng 24/11, tại thành phố Lai Châu, Ban"
       + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
       + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn và đề ra nhiệm vụ trọng tâm đến cuối"
       + " năm.";
-  static final String BLC_SUMMARY = "(BLC) - Sáng 24/11, tại thành phố Lai Châu, Ban"
+  protected static final String BLC_SUMMARY = "(BLC) - Sáng 24/11, tại thành phố Lai Châu, Ban"
       + " Thường vụ Tỉnh ủy tổ chức hội nghị sơ kết công tác xây dựng nông thôn mới, đánh giá"
       + " kết quả 10 tháng năm 2026 với 62 xã đạt chuẩn, đề ra nhiệm vụ trọng tâm đến cuối năm.";
 
@@ -119,7 +119,7 @@ public abstract class StoreContractTest {
   }
 
   /** An entry whose summary the near-duplicate rule compares; keyed by its link. */
-  static Entry near(String source, String link, String title, String summary,
+  protected static Entry near(String source, String link, String title, String summary,
       Instant published) {
     return new Entry(source, "link:" + link, link, title, "<p>" + summary + "</p>", "", null,
         published, published.plus(Duration.ofMinutes(5)));

@@ -35,15 +35,13 @@ final class PgEntryRows {
    */
   record Inserted(boolean created, boolean inserted) {}
 
-  // The entry and its band hashes in one statement: rows written by the sub-statements of one
+  // A new story and its first entry in one statement: rows written by the sub-statements of one
   // WITH are checked against their foreign keys when the whole statement ends (PostgreSQL
-  // "WITH Queries", section 7.8.4), so one round trip writes a story, its entry and its bands.
+  // "WITH Queries", section 7.8.4), so one round trip writes both.
   private static final String ENTRY = "e AS (INSERT INTO entries (source_id, entry_key,"
       + " story_id, link, canonical_link, title, title_key, published, fetched_at, last_seen,"
-      + " signature, marks) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)"
-      + " ON CONFLICT (source_id, entry_key) DO NOTHING RETURNING published),"
-      + " b AS (INSERT INTO entry_bands (band, published, source_id, entry_key)"
-      + " SELECT band, e.published, $1, $2 FROM e CROSS JOIN unnest($12::bigint[]) AS band)";
+      + " signature, marks, bands) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)"
+      + " ON CONFLICT (source_id, entry_key) DO NOTHING RETURNING 1)";
   private static final String JOIN = "WITH " + ENTRY + " SELECT 0::bigint,"
       + " (SELECT count(*) FROM e)";
   private static final String CREATE = "WITH s AS (INSERT INTO stories (id, link, title,"
@@ -53,8 +51,8 @@ final class PgEntryRows {
       + " SELECT (SELECT count(*) FROM s), (SELECT count(*) FROM e)";
 
   /**
-   * Inserts an entry with its identity keys and fingerprint bands, and with {@code newStory}
-   * first the story it is the first sighting of, in one statement.
+   * Inserts an entry with its identity keys and fingerprint bands ({@link BandKeys}), and with
+   * {@code newStory} first the story it is the first sighting of, in one statement.
    *
    * @param k its keys, the fingerprint computed
    */
@@ -64,7 +62,7 @@ final class PgEntryRows {
         entry.link(), k.canonicalLink(), entry.title(), k.titleKey(),
         entry.published().toEpochMilli(), entry.fetchedAt().toEpochMilli(),
         signature == null ? null : Buffer.buffer(signature), k.fingerprint().marks(),
-        Arrays.stream(k.fingerprint().bands()).boxed().toArray(Long[]::new)));
+        BandKeys.stored(k.fingerprint().bands(), entry.published().toEpochMilli())));
     if (newStory) {
       values.addAll(Arrays.asList(entry.summaryHtml(), entry.contentHtml(), entry.author(),
           now.toEpochMilli()));

@@ -73,17 +73,16 @@ final class PgLookups implements StoryIdentity.Lookup<RuntimeException> {
   }
 
   /**
-   * Entries sharing a band within the dates, earliest sighting first; each band is its own
-   * indexed range on (band, published).
+   * Entries sharing a band within the dates, earliest sighting first: the GIN index on their
+   * {@link BandKeys}, the dates checked on the rows it finds.
    */
   private static Future<List<Candidate>> nearCandidates(SqlConnection c, long[] bands,
       Instant from, Instant to) {
-    Long[] boxed = Arrays.stream(bands).boxed().toArray(Long[]::new);
-    return c.preparedQuery("SELECT e.story_id, e.signature, e.marks FROM entries e"
-            + " WHERE (e.source_id, e.entry_key) IN (SELECT b.source_id, b.entry_key"
-            + " FROM entry_bands b WHERE b.band = ANY($1) AND b.published BETWEEN $2 AND $3)"
-            + " ORDER BY e.fetched_at, e.seq LIMIT " + MAX_NEAR_CANDIDATES)
-        .execute(Tuple.of(boxed, from.toEpochMilli(), to.toEpochMilli()))
+    return c.preparedQuery("SELECT story_id, signature, marks FROM entries"
+            + " WHERE bands && $1::bigint[] AND published BETWEEN $2 AND $3"
+            + " ORDER BY fetched_at, seq LIMIT " + MAX_NEAR_CANDIDATES)
+        .execute(Tuple.of(BandKeys.sought(bands, from.toEpochMilli(), to.toEpochMilli()),
+            from.toEpochMilli(), to.toEpochMilli()))
         .map(rows -> {
           List<Candidate> candidates = new ArrayList<>();
           for (Row row : rows) {

@@ -22,7 +22,7 @@ final class PgMigrations {
 
   /** Every script, oldest first; {@code V<n>__<what>.sql} is schema version n. */
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__leases.sql",
-      "V3__config.sql", "V4__withdrawn_versions.sql");
+      "V3__config.sql", "V4__withdrawn_versions.sql", "V5__bands_in_entries.sql");
 
   private static final String DIRECTORY = "/db/postgresql/";
 

@@ -2,6 +2,7 @@ package vn.bantin.store.pg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.bantin.store.StoreFixture.NOW;
 import static vn.bantin.store.StoreFixture.await;
 import static vn.bantin.store.StoreFixture.entry;
 import static vn.bantin.store.StoreFixture.hoursAgo;
@@ -10,6 +11,8 @@ import static vn.bantin.store.StoreFixture.polled;
 import io.vertx.core.Vertx;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -29,6 +32,19 @@ class PgStoreContractTest extends StoreContractTest {
       url = DATABASES.newDatabase();
     }
     return await(PgStore.open(vertx, url, 2, 2, StoreFixture.CLOCK));
+  }
+
+  /** The store keys bands by six-day period (BandKeys); a lookup spans the periods it touches. */
+  @Test
+  void nearDuplicatesOnEitherSideOfABandPeriodsStartJoin() throws Exception {
+    Instant periodStart = Instant.ofEpochMilli(
+        Math.floorDiv(NOW.toEpochMilli(), BandKeys.PERIOD_MILLIS) * BandKeys.PERIOD_MILLIS);
+    ingest("vov", near("vov", "https://vov.vn/a-post1.vov",
+        "Lai Châu sơ kết 10 tháng xây dựng nông thôn mới", VOV_SUMMARY,
+        periodStart.minus(Duration.ofHours(30))));
+    assertThat(counts(ingest("laichau", near("laichau", "https://baolaichau.vn/tin/42",
+        "Tỉnh Lai Châu: 62 xã đạt chuẩn nông thôn mới sau 10 tháng", BLC_SUMMARY,
+        periodStart.plus(Duration.ofHours(30)))))).containsExactly(0, 1, 0, 0);
   }
 
   @Test
