@@ -10,8 +10,11 @@ import vn.bantin.dedup.Fingerprint;
  * alone: not thread-safe.
  *
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
- * appended to {@code postingBand}, contiguous and in the order of the entries' handles; a
- * {@link BandTable} finds a band's postings, and a posting's entry is found by binary search over
+ * appended to {@code postingBand}, contiguous and in the order of the entries' handles, each as
+ * its key for the six-day period the entry was published in ({@link #key}); a {@link BandTable}
+ * finds a key's postings, so a lookup walks only the postings of the periods its window touches,
+ * however many entries share a band over the months stored (a feed repeating its summary, or
+ * simply a large store), and a posting's entry is found by binary search over
  * the entries' first postings, only when its band matches. Each entry also keeps when it was
  * fetched and its fingerprint's {@link Fingerprint#sketch}, so that a lookup picks the earliest
  * candidates and leaves out those that cannot be near without reading their rows. A removal marks
@@ -34,6 +37,13 @@ final class NearIndex {
   private static final double REBUILT_LOAD = 0.6;
   private static final long[] NONE = new long[0];
   private static final int SKETCH = Fingerprint.SKETCH_LONGS;
+  /**
+   * The period bands are keyed by: a lookup's window (±72 hours for rule 4, ±48 for rule 3)
+   * touches two or three. Held only in memory, so it may change freely.
+   */
+  static final long PERIOD_MILLIS = 6L * 24 * 60 * 60 * 1000;
+  /** The widest window a lookup may ask, in periods (a year and more): each is walked. */
+  static final int MAX_PERIODS = 64;
 
   private long[] entryId;
   private long[] published;
@@ -44,8 +54,8 @@ final class NearIndex {
   private long[] sketches;
   private int entries;
   /**
-   * Each posting's band, its low 32 bits: a band that matches by chance only names a candidate
-   * that the stored signature (whose bands are compared whole) or title key then rules out.
+   * Each posting's {@link #key}, 32 bits: a band that matches by chance only names a candidate
+   * that the dates, the stored signature (whose bands are compared whole) or title key rule out.
    */
   private int[] postingBand;
   private int postings;
@@ -113,9 +123,10 @@ final class NearIndex {
     } else { // no signature, a title key only: a sketch no text is near
       Arrays.fill(sketches, handle * SKETCH, handle * SKETCH + SKETCH, 0);
     }
+    long period = period(publishedMillis);
     for (int i = 0; i < bands.length; i++) {
       if (!repeats(bands, i)) {
-        postingBand[postings++] = (int) bands[i];
+        postingBand[postings++] = key(bands[i], period);
       }
     }
     if (table.used() + postings - first > MAX_LOAD * table.capacity()) {
@@ -137,7 +148,8 @@ final class NearIndex {
     if (bands.length == 0) {
       return;
     }
-    for (int p = table.newest((int) bands[0], postingBand); p >= 0; p = table.older(p)) {
+    int key = key(bands[0], period(publishedMillis));
+    for (int p = table.newest(key, postingBand); p >= 0; p = table.older(p)) {
       int handle = entryOf(p);
       if (entryId[handle] == id && published[handle] == publishedMillis
           && isVisible(state[handle])) {
@@ -151,9 +163,10 @@ final class NearIndex {
 
   /**
    * Distinct ids of the visible entries sharing at least one of {@code bands}, published within
-   * [{@code fromMillis}, {@code toMillis}] (both inclusive); in ascending order, empty when none.
-   * Bands are compared by their low 32 bits: the caller checks what it finds against the stored
-   * row (whole bands, title key), which rules out a chance match.
+   * [{@code fromMillis}, {@code toMillis}] (both inclusive, at most {@link #MAX_PERIODS} periods
+   * apart); in ascending order, empty when none.
+   * Bands are compared by 32-bit keys: the caller checks what it finds against the stored row
+   * (whole bands, title key), which rules out a chance match.
    */
   long[] entries(long[] bands, long fromMillis, long toMillis) {
     return entries(bands, fromMillis, toMillis, null, Integer.MAX_VALUE);
@@ -165,20 +178,25 @@ final class NearIndex {
    * near} ({@code null}: all of them).
    */
   long[] entries(long[] bands, long fromMillis, long toMillis, Fingerprint near, int limit) {
+    if (period(toMillis) - period(fromMillis) >= MAX_PERIODS) {
+      throw new IllegalArgumentException("a window wider than " + MAX_PERIODS + " periods");
+    }
     int n = 0;
     for (int i = 0; i < bands.length; i++) {
-      int band = (int) bands[i];
       if (repeats(bands, i)) {
         continue;
       }
-      for (int p = table.newest(band, postingBand); p >= 0; p = table.older(p)) {
-        int handle = entryOf(p);
-        long at = published[handle];
-        if (isVisible(state[handle]) && at >= fromMillis && at <= toMillis) {
-          if (n == found.length) {
-            found = Arrays.copyOf(found, n * 2);
+      for (long period = period(fromMillis); period <= period(toMillis); period++) {
+        for (int p = table.newest(key(bands[i], period), postingBand); p >= 0;
+            p = table.older(p)) {
+          int handle = entryOf(p);
+          long at = published[handle];
+          if (isVisible(state[handle]) && at >= fromMillis && at <= toMillis) {
+            if (n == found.length) {
+              found = Arrays.copyOf(found, n * 2);
+            }
+            found[n++] = handle;
           }
-          found[n++] = handle;
         }
       }
     }
@@ -358,6 +376,19 @@ final class NearIndex {
 
   private static boolean isVisible(byte entryState) {
     return entryState == LIVE || entryState == ADDED;
+  }
+
+  /**
+   * A band's key in a period: its low 32 bits with the period's low 16 XORed into the top 16. In
+   * one period two bands share a key only when their low 32 bits are alike; keys of different
+   * periods coincide by chance, which the dates of what they find rule out.
+   */
+  static int key(long band, long period) {
+    return (int) band ^ ((int) period << 16);
+  }
+
+  private static long period(long millis) {
+    return Math.floorDiv(millis, PERIOD_MILLIS);
   }
 
   /** Whether {@code bands[i]}'s posting occurred earlier in the array (no set needed). */
