@@ -381,7 +381,7 @@ final class NearIndex {
   /**
    * A band's key in a period: its low 32 bits with the period's low 16 XORed into the top 16. In
    * one period two bands share a key only when their low 32 bits are alike; keys of different
-   * periods coincide by chance, which the dates of what they find rule out.
+   * periods coincide by chance, a chance match that the stored row rules out as any other.
    */
   static int key(long band, long period) {
     return (int) band ^ ((int) period << 16);

@@ -19,7 +19,7 @@ final class BandKeys {
     return keys(bands, period(publishedMillis), period(publishedMillis));
   }
 
-  /** The keys of every entry with one of {@code bands} published from {@code from} to {@code to}. */
+  /** The keys that find every entry with one of {@code bands} published in [from, to]. */
   static Long[] sought(long[] bands, long fromMillis, long toMillis) {
     return keys(bands, period(fromMillis), period(toMillis));
   }
