@@ -3,8 +3,8 @@
 -- column of the entry, under a GIN index. Each band is stored as its key for the six-day period
 -- its entry was published in (vn.bantin.store.pg.BandKeys: band XOR period << 48, the period
 -- being the published instant divided by 518,400,000 ms, rounded down), so a near-duplicate
--- lookup reads only the periods its date window touches. In a changed poll cycle this halved
--- PostgreSQL's work per new entry (BENCHMARKS.md).
+-- lookup reads only the periods its date window touches. In a changed poll cycle this took
+-- PostgreSQL's work per new entry to about 0.6x (BENCHMARKS.md, eighth round).
 ALTER TABLE entries ADD COLUMN bands BIGINT[];
 UPDATE entries e SET bands = k.bands
   FROM (SELECT source_id, entry_key,

@@ -35,9 +35,9 @@ final class PgEntryRows {
    */
   record Inserted(boolean created, boolean inserted) {}
 
-  // A new story and its first entry in one statement: rows written by the sub-statements of one
-  // WITH are checked against their foreign keys when the whole statement ends (PostgreSQL
-  // "WITH Queries", section 7.8.4), so one round trip writes both.
+  // An entry, and with CREATE first the story it starts, in one statement: rows written by the
+  // sub-statements of one WITH are checked against their foreign keys when the whole statement
+  // ends (PostgreSQL "WITH Queries", section 7.8.4), so one round trip writes both.
   private static final String ENTRY = "e AS (INSERT INTO entries (source_id, entry_key,"
       + " story_id, link, canonical_link, title, title_key, published, fetched_at, last_seen,"
       + " signature, marks, bands) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11, $12)"
