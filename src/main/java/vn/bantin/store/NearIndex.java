@@ -11,7 +11,7 @@ import vn.bantin.dedup.Fingerprint;
  *
  * <p>Primitive arrays only, nothing allocated per entry or band. Each entry's distinct bands are
  * appended to {@code postingBand}, contiguous and in the order of the entries' handles, each as
- * its key for the six-day period the entry was published in ({@link #key}); a {@link BandTable}
+ * its key for the period the entry was published in ({@link PostingKeys}); a {@link BandTable}
  * finds a key's postings, so a lookup walks only the postings of the periods its window touches,
  * however many entries share a band over the months stored (a feed repeating its summary, or
  * simply a large store), and a posting's entry is found by binary search over
@@ -37,13 +37,6 @@ final class NearIndex {
   private static final double REBUILT_LOAD = 0.6;
   private static final long[] NONE = new long[0];
   private static final int SKETCH = Fingerprint.SKETCH_LONGS;
-  /**
-   * The period bands are keyed by: a lookup's window (±72 hours for rule 4, ±48 for rule 3)
-   * touches two or three. Held only in memory, so it may change freely.
-   */
-  static final long PERIOD_MILLIS = 6L * 24 * 60 * 60 * 1000;
-  /** The widest window a lookup may ask, in periods (a year and more): each is walked. */
-  static final int MAX_PERIODS = 64;
 
   private long[] entryId;
   private long[] published;
@@ -54,7 +47,7 @@ final class NearIndex {
   private long[] sketches;
   private int entries;
   /**
-   * Each posting's {@link #key}, 32 bits: a band that matches by chance only names a candidate
+   * Each posting's {@link PostingKeys#key}, 32 bits: a band that matches by chance only names a candidate
    * that the dates, the stored signature (whose bands are compared whole) or title key rule out.
    */
   private int[] postingBand;
@@ -123,10 +116,10 @@ final class NearIndex {
     } else { // no signature, a title key only: a sketch no text is near
       Arrays.fill(sketches, handle * SKETCH, handle * SKETCH + SKETCH, 0);
     }
-    long period = period(publishedMillis);
+    long period = PostingKeys.period(publishedMillis);
     for (int i = 0; i < bands.length; i++) {
       if (!repeats(bands, i)) {
-        postingBand[postings++] = key(bands[i], period);
+        postingBand[postings++] = PostingKeys.key(bands[i], period);
       }
     }
     if (table.used() + postings - first > MAX_LOAD * table.capacity()) {
@@ -148,7 +141,7 @@ final class NearIndex {
     if (bands.length == 0) {
       return;
     }
-    int key = key(bands[0], period(publishedMillis));
+    int key = PostingKeys.key(bands[0], PostingKeys.period(publishedMillis));
     for (int p = table.newest(key, postingBand); p >= 0; p = table.older(p)) {
       int handle = entryOf(p);
       if (entryId[handle] == id && published[handle] == publishedMillis
@@ -163,10 +156,10 @@ final class NearIndex {
 
   /**
    * Distinct ids of the visible entries sharing at least one of {@code bands}, published within
-   * [{@code fromMillis}, {@code toMillis}] (both inclusive, at most {@link #MAX_PERIODS} periods
-   * apart); in ascending order, empty when none.
-   * Bands are compared by 32-bit keys: the caller checks what it finds against the stored row
-   * (whole bands, title key), which rules out a chance match.
+   * [{@code fromMillis}, {@code toMillis}] (both inclusive, at most {@link
+   * PostingKeys#MAX_PERIODS} periods apart); in ascending order, empty when none. Bands are
+   * compared by their 32-bit {@link PostingKeys}: the caller checks what it finds against the
+   * stored row (whole bands, title key), which rules out a chance match.
    */
   long[] entries(long[] bands, long fromMillis, long toMillis) {
     return entries(bands, fromMillis, toMillis, null, Integer.MAX_VALUE);
@@ -178,16 +171,19 @@ final class NearIndex {
    * near} ({@code null}: all of them).
    */
   long[] entries(long[] bands, long fromMillis, long toMillis, Fingerprint near, int limit) {
-    if (period(toMillis) - period(fromMillis) >= MAX_PERIODS) {
-      throw new IllegalArgumentException("a window wider than " + MAX_PERIODS + " periods");
+    long firstPeriod = PostingKeys.period(fromMillis);
+    long lastPeriod = PostingKeys.period(toMillis);
+    if (lastPeriod - firstPeriod >= PostingKeys.MAX_PERIODS) {
+      throw new IllegalArgumentException(
+          "a window wider than " + PostingKeys.MAX_PERIODS + " periods");
     }
     int n = 0;
     for (int i = 0; i < bands.length; i++) {
       if (repeats(bands, i)) {
         continue;
       }
-      for (long period = period(fromMillis); period <= period(toMillis); period++) {
-        for (int p = table.newest(key(bands[i], period), postingBand); p >= 0;
+      for (long period = firstPeriod; period <= lastPeriod; period++) {
+        for (int p = table.newest(PostingKeys.key(bands[i], period), postingBand); p >= 0;
             p = table.older(p)) {
           int handle = entryOf(p);
           long at = published[handle];
@@ -376,19 +372,6 @@ final class NearIndex {
 
   private static boolean isVisible(byte entryState) {
     return entryState == LIVE || entryState == ADDED;
-  }
-
-  /**
-   * A band's key in a period: its low 32 bits with the period's low 16 XORed into the top 16. In
-   * one period two bands share a key only when their low 32 bits are alike; keys of different
-   * periods coincide by chance, a chance match that the stored row rules out as any other.
-   */
-  static int key(long band, long period) {
-    return (int) band ^ ((int) period << 16);
-  }
-
-  private static long period(long millis) {
-    return Math.floorDiv(millis, PERIOD_MILLIS);
   }
 
   /** Whether {@code bands[i]}'s posting occurred earlier in the array (no set needed). */

@@ -340,21 +340,21 @@ class NearIndexTest {
    */
   @Test
   void entriesOnEitherSideOfAPeriodsStartAreFoundByOneWindow() {
-    long start = Math.floorDiv(NOON, NearIndex.PERIOD_MILLIS) * NearIndex.PERIOD_MILLIS;
+    long start = Math.floorDiv(NOON, PostingKeys.PERIOD_MILLIS) * PostingKeys.PERIOD_MILLIS;
     index.add(1, start - 1, start, bands(1), NO_SKETCH);
     index.add(2, start, start, bands(1), NO_SKETCH);
-    index.add(3, start + NearIndex.PERIOD_MILLIS, start, bands(1), NO_SKETCH);
+    index.add(3, start + PostingKeys.PERIOD_MILLIS, start, bands(1), NO_SKETCH);
 
     assertThat(index.entries(bands(1), start - 1, start)).containsExactly(1, 2);
-    assertThat(index.entries(bands(1), start - 1, start + NearIndex.PERIOD_MILLIS))
+    assertThat(index.entries(bands(1), start - 1, start + PostingKeys.PERIOD_MILLIS))
         .containsExactly(1, 2, 3);
-    assertThat(index.entries(bands(1), start, start + NearIndex.PERIOD_MILLIS - 1))
+    assertThat(index.entries(bands(1), start, start + PostingKeys.PERIOD_MILLIS - 1))
         .containsExactly(2);
   }
 
   @Test
   void aWindowOfMoreThanItsPeriodsLimitIsRefused() {
-    long wide = NearIndex.MAX_PERIODS * NearIndex.PERIOD_MILLIS;
+    long wide = PostingKeys.MAX_PERIODS * PostingKeys.PERIOD_MILLIS;
     assertThatThrownBy(() -> index.entries(bands(1), NOON, NOON + wide))
         .isInstanceOf(IllegalArgumentException.class);
   }
@@ -500,11 +500,11 @@ class NearIndexTest {
         return false;
       }
       for (long band : hashed(id)) {
-        int key = NearIndex.key(band, Math.floorDiv(at, NearIndex.PERIOD_MILLIS));
+        int key = PostingKeys.key(band, Math.floorDiv(at, PostingKeys.PERIOD_MILLIS));
         for (long asked : hashed(like)) {
-          for (long period = Math.floorDiv(from, NearIndex.PERIOD_MILLIS);
-              period <= Math.floorDiv(to, NearIndex.PERIOD_MILLIS); period++) {
-            if (NearIndex.key(asked, period) == key) {
+          for (long period = Math.floorDiv(from, PostingKeys.PERIOD_MILLIS);
+              period <= Math.floorDiv(to, PostingKeys.PERIOD_MILLIS); period++) {
+            if (PostingKeys.key(asked, period) == key) {
               return true;
             }
           }
