@@ -30,29 +30,30 @@ final class CategoryMembership {
   /**
    * Recomputes the categories of one story that was created, joined or edited.
    *
+   * @param storyRid its key ({@code stories.rid})
    * @return every category that showed it before or shows it now, whose renderings changed
    */
-  static Set<String> update(StatementCache statements, String storyId,
+  static Set<String> update(StatementCache statements, long storyRid, String storyId,
       Function<Story, Set<String>> rules) throws SQLException {
-    Stored stored = story(statements, storyId);
-    if (stored == null) {
+    Story story = story(statements, storyRid, storyId);
+    if (story == null) {
       return Set.of(); // no story, no membership (they go with it)
     }
-    Set<String> before = categoriesOf(statements, stored.rid());
-    Set<String> after = rules.apply(stored.story());
+    Set<String> before = categoriesOf(statements, storyRid);
+    Set<String> after = rules.apply(story);
     PreparedStatement delete = statements.get(
         "DELETE FROM category_stories WHERE story_rid = ? AND category_id = ?");
     PreparedStatement insert = statements.get(INSERT);
     for (String category : before) {
       if (!after.contains(category)) {
-        delete.setLong(1, stored.rid());
+        delete.setLong(1, storyRid);
         delete.setString(2, category);
         delete.executeUpdate();
       }
     }
     for (String category : after) {
       if (!before.contains(category)) {
-        add(insert, category, stored.rid(), stored.story().published());
+        add(insert, category, storyRid, story.published());
       }
     }
     Set<String> touched = new TreeSet<>(before);
@@ -123,19 +124,16 @@ final class CategoryMembership {
     return true;
   }
 
-  /** A stored story as the rules see it, and its key. */
-  private record Stored(long rid, Story story) {}
-
   /** The story as the rules see it: text of the first sighting, ids of every source. */
-  private static Stored story(StatementCache statements, String storyId) throws SQLException {
+  private static Story story(StatementCache statements, long storyRid, String storyId)
+      throws SQLException {
     PreparedStatement query = statements.get("SELECT title, summary_html, published,"
-        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid),"
-        + " rid FROM stories s WHERE id = ?");
-    query.setString(1, storyId);
+        + " (SELECT group_concat(DISTINCT e.source_id) FROM entries e WHERE e.story_rid = s.rid)"
+        + " FROM stories s WHERE rid = ?");
+    query.setLong(1, storyRid);
     try (ResultSet row = query.executeQuery()) {
-      return row.next() ? new Stored(row.getLong(5), new Story(storyId, null, row.getString(1),
-          row.getString(2), "", null, Instant.ofEpochMilli(row.getLong(3)),
-          refs(row.getString(4)))) : null;
+      return row.next() ? new Story(storyId, null, row.getString(1), row.getString(2), "",
+          null, Instant.ofEpochMilli(row.getLong(3)), refs(row.getString(4))) : null;
     }
   }
 

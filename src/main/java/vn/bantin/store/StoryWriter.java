@@ -78,7 +78,8 @@ final class StoryWriter {
         }
         touched.addAll(CategoryMembership.addNew(statements, written.rid(), entry, filed));
       } else {
-        touched.addAll(CategoryMembership.update(statements, written.storyId(), categories));
+        touched.addAll(CategoryMembership.update(statements, written.rid(), written.storyId(),
+            categories));
       }
     }
     return new IngestResult(newStories, joined, known, edited, touched);
@@ -87,8 +88,8 @@ final class StoryWriter {
   private enum Outcome { NEW, JOINED, KNOWN, EDITED }
 
   /**
-   * What became of one entry, and the story it belongs to: its id, and its key when the entry
-   * was written into it (-1 for a known entry).
+   * What became of one entry, and the story it belongs to: its id, and its key (-1 for a known
+   * entry, which files nothing).
    */
   private record Written(Outcome outcome, String storyId, long rid) {}
 
@@ -96,9 +97,10 @@ final class StoryWriter {
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
       String storyId = match.get().storyId();
-      Outcome outcome = rows.touch(entry, keys, storyId, lookups.knownId(),
-          lookups.knownTitleKey()) ? Outcome.EDITED : Outcome.KNOWN;
-      return new Written(outcome, storyId, -1);
+      // An edit refiles the story, by its key; a known entry changes nothing to look up.
+      return rows.touch(entry, keys, storyId, lookups.knownId(), lookups.knownTitleKey())
+          ? new Written(Outcome.EDITED, storyId, rows.rid(storyId))
+          : new Written(Outcome.KNOWN, storyId, -1);
     }
     if (match.isPresent()) {
       long rid = rows.rid(match.get().storyId());
