@@ -89,7 +89,8 @@ public class DedupBenchmark {
   public IngestResult knownLinkFromOtherSource() throws Exception {
     long stored = random.nextLong(corpus.entries);
     Entry entry = SyntheticNews.withLink(SOURCE, nextKey(),
-        SyntheticNews.otherFormOfStoredLink(stored, corpus.stories), random.nextLong());
+        SyntheticNews.otherFormOfStoredLink(stored, corpus.stories), random.nextLong(),
+        corpus.span);
     IngestResult result = ingest(List.of(entry));
     return expect(result, result.joined() == 1, "one joined entry");
   }
@@ -107,7 +108,7 @@ public class DedupBenchmark {
   }
 
   private Entry freshEntry() {
-    return SyntheticNews.fresh(SOURCE, nextKey(), random.nextLong());
+    return SyntheticNews.fresh(SOURCE, nextKey(), random.nextLong(), corpus.span);
   }
 
   private String nextKey() {

@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,7 +30,10 @@ import vn.bantin.store.SqliteStore;
  * queue; the CPU time of the store's threads does not, but misses what the store waits for
  * (fsync at checkpoints).
  *
- * <p>Arguments: {@code small large rounds}.
+ * <p>Arguments: {@code small large rounds [days]}: both corpora are published over 60 days
+ * unless {@code days} is given for the large one; {@code 10000 1000000 15 6000} compares two
+ * stores of the same density of stories per day, so that the ±72 h window of rule 4 holds as many
+ * stories in both and only the store's size differs.
  */
 public final class FlatnessRatio {
 
@@ -46,8 +50,8 @@ public final class FlatnessRatio {
   private final String run = Long.toString(System.nanoTime(), 36);
   private long counter;
 
-  private FlatnessRatio(Vertx vertx, long stories) throws Exception {
-    corpus = StoryCorpus.prepare(vertx, stories);
+  private FlatnessRatio(Vertx vertx, long stories, Duration span) throws Exception {
+    corpus = StoryCorpus.prepare(vertx, stories, SyntheticNews.SOURCES, span);
     work = TrialStore.copy(corpus);
     store = StoryCorpus.await(SqliteStore.open(vertx, work, 2, InstantSource.system()));
     StoryCorpus.await(store.categorize(CorpusCategories.VERSION, CorpusCategories::of));
@@ -81,6 +85,8 @@ public final class FlatnessRatio {
     long small = Long.parseLong(args[0]);
     long large = Long.parseLong(args[1]);
     int rounds = Integer.parseInt(args[2]);
+    Duration largeSpan = args.length > 3 ? Duration.ofDays(Long.parseLong(args[3]))
+        : SyntheticNews.SPAN;
     Map<String, Operation> operations = new LinkedHashMap<>();
     operations.put("newStory", FlatnessRatio::newStories);
     operations.put("knownLinkFromOtherSource", FlatnessRatio::knownLinks);
@@ -89,8 +95,8 @@ public final class FlatnessRatio {
     operations.put("keywordCategory", s -> s.reads(CorpusCategories.PLACE));
     operations.put("sourceCategory", s -> s.reads(CorpusCategories.ONE_SOURCE));
     Vertx vertx = Vertx.vertx();
-    FlatnessRatio a = new FlatnessRatio(vertx, small);
-    FlatnessRatio b = new FlatnessRatio(vertx, large);
+    FlatnessRatio a = new FlatnessRatio(vertx, small, SyntheticNews.SPAN);
+    FlatnessRatio b = new FlatnessRatio(vertx, large, largeSpan);
     // [wall, cpu][small, large][round]
     Map<String, double[][][]> times = new LinkedHashMap<>();
     operations.keySet().forEach(name -> times.put(name, new double[2][2][rounds]));
@@ -135,8 +141,7 @@ public final class FlatnessRatio {
 
   private int newStories() throws Exception {
     for (int i = 0; i < SINGLES; i++) {
-      expect(ingest(List.of(SyntheticNews.fresh(SOURCE, nextKey(), random.nextLong())))
-          .newStories() == 1);
+      expect(ingest(List.of(fresh())).newStories() == 1);
     }
     return SINGLES;
   }
@@ -145,7 +150,8 @@ public final class FlatnessRatio {
     for (int i = 0; i < SINGLES; i++) {
       long stored = random.nextLong(corpus.entries);
       Entry entry = SyntheticNews.withLink(SOURCE, nextKey(),
-          SyntheticNews.otherFormOfStoredLink(stored, corpus.stories), random.nextLong());
+          SyntheticNews.otherFormOfStoredLink(stored, corpus.stories), random.nextLong(),
+          corpus.span);
       expect(ingest(List.of(entry)).joined() == 1);
     }
     return SINGLES;
@@ -154,7 +160,7 @@ public final class FlatnessRatio {
   private int batchOf50() throws Exception {
     List<Entry> entries = new ArrayList<>(50);
     for (int i = 0; i < 50; i++) {
-      entries.add(SyntheticNews.fresh(SOURCE, nextKey(), random.nextLong()));
+      entries.add(fresh());
     }
     expect(ingest(entries).newStories() == 50);
     return 50;
@@ -169,6 +175,11 @@ public final class FlatnessRatio {
 
   private IngestResult ingest(List<Entry> entries) throws Exception {
     return StoryCorpus.await(store.ingest(StoryCorpus.polled(SOURCE), entries));
+  }
+
+  /** A new story published at a random instant of the corpus's span. */
+  private Entry fresh() {
+    return SyntheticNews.fresh(SOURCE, nextKey(), random.nextLong(), corpus.span);
   }
 
   private String nextKey() {

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -43,19 +44,23 @@ final class StoryCorpus {
   final long stories;
   /** Sources they are spread over. */
   final int sources;
-  /** Generated entries, {@code SyntheticNews.stored(0 .. entries-1, stories)}. */
+  /** The days they were published over, ending at {@link SyntheticNews#END}. */
+  final Duration span;
+  /** Generated entries, {@code SyntheticNews.stored(0 .. entries-1, stories, sources, span)}. */
   final long entries;
 
-  private StoryCorpus(Path dir, long stories, int sources, long entries) {
+  private StoryCorpus(Path dir, long stories, int sources, Duration span, long entries) {
     this.dir = dir;
     this.stories = stories;
     this.sources = sources;
+    this.span = span;
     this.entries = entries;
   }
 
   /**
    * Prepares the corpora named on the command line, printing what it does: story counts, each
-   * optionally followed by {@code /sources} ({@code 100000/1000}; 100 sources otherwise).
+   * optionally followed by {@code /sources} and {@code /days} ({@code 100000/1000},
+   * {@code 1000000/100/6000}; 100 sources over 60 days otherwise).
    */
   public static void main(String[] args) throws Exception {
     Vertx vertx = Vertx.vertx();
@@ -63,21 +68,31 @@ final class StoryCorpus {
       for (String arg : args) {
         String[] parts = arg.split("/");
         prepare(vertx, Long.parseLong(parts[0]),
-            parts.length > 1 ? Integer.parseInt(parts[1]) : SyntheticNews.SOURCES);
+            parts.length > 1 ? Integer.parseInt(parts[1]) : SyntheticNews.SOURCES,
+            parts.length > 2 ? Duration.ofDays(Long.parseLong(parts[2])) : SyntheticNews.SPAN);
       }
     } finally {
       await(vertx.close());
     }
   }
 
-  /** The corpus of {@code stories} stories over 100 sources. */
+  /** The corpus of {@code stories} stories over 100 sources and 60 days. */
   static StoryCorpus prepare(Vertx vertx, long stories) throws Exception {
-    return prepare(vertx, stories, SyntheticNews.SOURCES);
+    return prepare(vertx, stories, SyntheticNews.SOURCES, SyntheticNews.SPAN);
   }
 
-  /** The corpus of {@code stories} stories over {@code sources}, reused when valid. */
+  /** The corpus of {@code stories} stories over {@code sources} and 60 days. */
   static StoryCorpus prepare(Vertx vertx, long stories, int sources) throws Exception {
-    Path dir = directory(stories, sources);
+    return prepare(vertx, stories, sources, SyntheticNews.SPAN);
+  }
+
+  /**
+   * The corpus of {@code stories} stories over {@code sources}, published over {@code span},
+   * reused when valid.
+   */
+  static StoryCorpus prepare(Vertx vertx, long stories, int sources, Duration span)
+      throws Exception {
+    Path dir = directory(stories, sources, span);
     Properties marker = readMarker(dir);
     if (marker != null && String.valueOf(stories).equals(marker.getProperty("stories"))
         && GENERATOR.equals(marker.getProperty("generator"))) {
@@ -85,22 +100,26 @@ final class StoryCorpus {
       await(await(SqliteStore.open(vertx, dir, 1, InstantSource.system())).close());
       if (schema(dir).equals(marker.getProperty("schema"))) {
         System.out.printf("corpus %s: reusing %d stories%n", dir, stories);
-        return new StoryCorpus(dir, stories, sources,
+        return new StoryCorpus(dir, stories, sources, span,
             Long.parseLong(marker.getProperty("entries")));
       }
       System.out.printf("corpus %s: schema changed, repopulating%n", dir);
     }
-    return populate(vertx, dir, stories, sources);
+    return populate(vertx, dir, stories, sources, span);
   }
 
-  /** {@code bench/data/stories-N} for 100 sources, {@code stories-N-sources-M} otherwise. */
-  static Path directory(long stories, int sources) {
+  /**
+   * {@code bench/data/stories-N} for 100 sources over 60 days, {@code -sources-M} and
+   * {@code -days-D} appended for others.
+   */
+  static Path directory(long stories, int sources, Duration span) {
     return DATA.resolve("stories-" + stories
-        + (sources == SyntheticNews.SOURCES ? "" : "-sources-" + sources));
+        + (sources == SyntheticNews.SOURCES ? "" : "-sources-" + sources)
+        + (span.equals(SyntheticNews.SPAN) ? "" : "-days-" + span.toDays()));
   }
 
-  private static StoryCorpus populate(Vertx vertx, Path dir, long stories, int sources)
-      throws Exception {
+  private static StoryCorpus populate(Vertx vertx, Path dir, long stories, int sources,
+      Duration span) throws Exception {
     TrialStore.deleteTree(dir);
     Files.createDirectories(dir);
     SqliteStore store = await(SqliteStore.open(vertx, dir, 1, InstantSource.system()));
@@ -116,7 +135,7 @@ final class StoryCorpus {
         long end = Math.min(next + (stories - made), (next / batch + 1) * batch);
         List<Entry> entries = new ArrayList<>((int) (end - next));
         for (long i = next; i < end; i++) {
-          entries.add(SyntheticNews.stored(i, stories, sources));
+          entries.add(SyntheticNews.stored(i, stories, sources, span));
         }
         IngestResult result = await(store.ingest(polled(entries.get(0).sourceId()), entries));
         made += result.newStories();
@@ -134,6 +153,7 @@ final class StoryCorpus {
     Properties marker = new Properties();
     marker.setProperty("stories", String.valueOf(stories));
     marker.setProperty("sources", String.valueOf(sources));
+    marker.setProperty("days", String.valueOf(span.toDays()));
     marker.setProperty("entries", String.valueOf(next));
     marker.setProperty("generator", GENERATOR);
     marker.setProperty("schema", schema(dir));
@@ -143,7 +163,7 @@ final class StoryCorpus {
       marker.store(out, "bantin benchmark corpus; delete the directory to rebuild it");
     }
     Files.move(temporary, dir.resolve(MARKER), StandardCopyOption.ATOMIC_MOVE);
-    return new StoryCorpus(dir, stories, sources, next);
+    return new StoryCorpus(dir, stories, sources, span, next);
   }
 
   /** The state of a source polled just now with a 200 and validators. */

@@ -14,9 +14,14 @@ import vn.bantin.model.Entry;
  */
 final class SyntheticNews {
 
-  /** Stored stories are published evenly over [START, START + SPAN]. */
+  /**
+   * Stored stories are published evenly over the corpus's span, which ends at END: by default
+   * [START, END], 60 days; a longer span starts earlier, so a corpus of more stories over
+   * proportionally more days keeps the density of stories per day.
+   */
   static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
   static final Duration SPAN = Duration.ofDays(60);
+  static final Instant END = START.plus(SPAN);
   /** How many sources a corpus spreads its stories over, unless it says otherwise. */
   static final int SOURCES = 100;
   /** Stories stored per ingest call (one poll) while populating, at most. */
@@ -69,15 +74,20 @@ final class SyntheticNews {
     return stored(i, total, SOURCES);
   }
 
-  /** Stored entry {@code i} of a corpus of {@code total} stories; its key is its link. */
+  /** Stored entry {@code i} of a corpus of {@code total} stories over 60 days. */
   static Entry stored(long i, long total, int sources) {
+    return stored(i, total, sources, SPAN);
+  }
+
+  /** Stored entry {@code i} of a corpus of {@code total} stories; its key is its link. */
+  static Entry stored(long i, long total, int sources, Duration span) {
     SplittableRandom random = new SplittableRandom(i);
     String source = storedSource(i, total, sources);
     String title = title(random);
     String link = "https://www." + source + ".vn/" + SECTIONS[random.nextInt(SECTIONS.length)]
         + "/" + slug(title) + "-" + (100_000 + i) + ".html";
-    long spreadMillis = SPAN.toMillis() * Math.min(i, total) / Math.max(1, total);
-    Instant published = START.plusMillis(spreadMillis + random.nextInt(600_000));
+    long spreadMillis = span.toMillis() * Math.min(i, total) / Math.max(1, total);
+    Instant published = END.minus(span).plusMillis(spreadMillis + random.nextInt(600_000));
     return entry(source, link, link, title, random, published);
   }
 
@@ -89,12 +99,11 @@ final class SyntheticNews {
   }
 
   /** A new entry of {@code source} with its own key, link and title, published in the span. */
-  static Entry fresh(String source, String key, long seed) {
+  static Entry fresh(String source, String key, long seed, Duration span) {
     SplittableRandom random = new SplittableRandom(seed);
     String title = title(random);
     String link = "https://" + source + ".vn/tin/" + slug(title) + "-" + key + ".html";
-    Instant published = START.plusMillis(random.nextLong(SPAN.toMillis()));
-    return entry(source, key, link, title, random, published);
+    return entry(source, key, link, title, random, within(span, random));
   }
 
   /** A new entry of {@code source} with its own key, link and title, published then. */
@@ -105,11 +114,16 @@ final class SyntheticNews {
     return entry(source, key, link, title, random, published);
   }
 
-  /** An entry of {@code source} whose link is {@code link} (any form) and title new. */
-  static Entry withLink(String source, String key, String link, long seed) {
+  /** An entry of {@code source} whose link is {@code link} (any form), title new, in the span. */
+  static Entry withLink(String source, String key, String link, long seed, Duration span) {
     SplittableRandom random = new SplittableRandom(seed);
-    Instant published = START.plusMillis(random.nextLong(SPAN.toMillis()));
+    Instant published = within(span, random);
     return entry(source, key, link, title(random), random, published);
+  }
+
+  /** A random instant of the span that ends at END. */
+  private static Instant within(Duration span, SplittableRandom random) {
+    return END.minus(span).plusMillis(random.nextLong(span.toMillis()));
   }
 
   private static Entry entry(String source, String key, String link, String title,
