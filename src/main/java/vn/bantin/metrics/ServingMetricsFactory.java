@@ -39,6 +39,7 @@ public final class ServingMetricsFactory implements VertxMetricsFactory {
   public ServingMetricsFactory(MeterRegistry registry) {
     this.registry = registry;
     this.vertx = new MicrometerMetricsFactory(registry);
+    RepeatedGaugeWarning.quiet();
   }
 
   @Override
