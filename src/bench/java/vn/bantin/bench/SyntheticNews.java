@@ -69,14 +69,9 @@ final class SyntheticNews {
     return (sources <= 100 ? "nguon-%02d" : "nguon-%03d").formatted(n);
   }
 
-  /** Stored entry {@code i} of a corpus of {@code total} stories over 100 sources. */
+  /** Stored entry {@code i} of a corpus of {@code total} stories over 100 sources and 60 days. */
   static Entry stored(long i, long total) {
-    return stored(i, total, SOURCES);
-  }
-
-  /** Stored entry {@code i} of a corpus of {@code total} stories over 60 days. */
-  static Entry stored(long i, long total, int sources) {
-    return stored(i, total, sources, SPAN);
+    return stored(i, total, SOURCES, SPAN);
   }
 
   /** Stored entry {@code i} of a corpus of {@code total} stories; its key is its link. */
