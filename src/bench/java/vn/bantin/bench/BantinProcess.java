@@ -34,6 +34,12 @@ final class BantinProcess implements AutoCloseable {
   private final String base;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
+  /** The admin connection of {@link #post}, kept between refreshes; null until the first. */
+  private Connection admin;
+  private long adminUsedNanos;
+
+  /** A connection, with its answer's reads buffered. */
+  private record Connection(Socket socket, InputStream in, OutputStream out) {}
   private final Thread hook;
 
   /** What one {@code POST /admin/api/refresh} answered, and how long it took. */
@@ -145,20 +151,19 @@ final class BantinProcess implements AutoCloseable {
   }
 
   /**
-   * POSTs to the admin API on a connection of its own, opened before the clock starts, and
-   * reads the answer with a blocking socket: one write, then the reads of the answer. The time
-   * is bantin's and the loopback's. The JDK's {@link HttpClient}, used before, hands each
-   * request and answer between its own threads: its {@code GET /health} took 1.0–4.5 ms right
-   * after a poll cycle where curl's took 0.8 (process start included), up to a third of the
-   * reference's whole unchanged cycle.
+   * POSTs to the admin API and reads the answer with a blocking socket: one write, then the
+   * reads of the answer. The time is bantin's and the loopback's. The JDK's {@link HttpClient},
+   * used before, hands each request and answer between its own threads: its {@code GET /health}
+   * took 1.0–4.5 ms right after a poll cycle where curl's took 0.8 (process start included), up
+   * to a third of the reference's whole unchanged cycle. The connection is kept between
+   * refreshes, as a client's would be (bantin has no idle timeout), and opened again, before the
+   * clock starts, after 5 s unused.
    */
-  private Refresh post(String path) {
-    try (Socket socket = new Socket()) {
-      socket.setTcpNoDelay(true);
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
-      socket.setSoTimeout((int) TimeUnit.MINUTES.toMillis(10));
-      OutputStream out = socket.getOutputStream();
-      InputStream in = new BufferedInputStream(socket.getInputStream());
+  private synchronized Refresh post(String path) {
+    try {
+      Connection connection = adminConnection();
+      OutputStream out = connection.out();
+      InputStream in = connection.in();
       byte[] request = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
           + "\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Length: 0\r\n\r\n")
           .getBytes(StandardCharsets.US_ASCII);
@@ -181,9 +186,36 @@ final class BantinProcess implements AutoCloseable {
       if (!status.startsWith("HTTP/1.1 200 ")) {
         throw new IllegalStateException(path + " answered " + status + ": " + body);
       }
+      adminUsedNanos = System.nanoTime();
       return new Refresh(started, nanos, new JsonObject(body));
     } catch (IOException e) {
+      closeAdmin();
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private Connection adminConnection() throws IOException {
+    if (admin != null && System.nanoTime() - adminUsedNanos < TimeUnit.SECONDS.toNanos(5)) {
+      return admin;
+    }
+    closeAdmin();
+    Socket socket = new Socket();
+    socket.setTcpNoDelay(true);
+    socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
+    socket.setSoTimeout((int) TimeUnit.MINUTES.toMillis(10));
+    admin = new Connection(socket, new BufferedInputStream(socket.getInputStream()),
+        socket.getOutputStream());
+    return admin;
+  }
+
+  private void closeAdmin() {
+    if (admin != null) {
+      try {
+        admin.socket().close();
+      } catch (IOException e) {
+        // a connection no longer used
+      }
+      admin = null;
     }
   }
 
@@ -208,6 +240,9 @@ final class BantinProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
+    synchronized (this) {
+      closeAdmin();
+    }
     process.destroy();
     if (!process.waitFor(15, TimeUnit.SECONDS)) {
       process.destroyForcibly();
