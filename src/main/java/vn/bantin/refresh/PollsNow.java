@@ -6,7 +6,6 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import vn.bantin.config.FeedsConfig;
@@ -51,37 +50,34 @@ final class PollsNow {
 
   /** {@link Scheduler#refresh} of {@code source}. */
   Future<RefreshSummary> one(SourceConfig source) {
-    return LeasedPolls.heardOn(Vertx.currentContext(), poll(List.of(source)).map(PollsNow::sum));
+    return LeasedPolls.heardOn(Vertx.currentContext(),
+        poll(List.of(source)).map(RefreshSummary::of));
   }
 
   private void pollAll(FeedsConfig config, Promise<RefreshSummary> all) {
     List<SourceConfig> wanted = config.sources().stream()
         .filter(source -> source.enabled() && !leases.state(source.id()).gone())
         .toList();
-    poll(wanted).map(PollsNow::sum).onComplete(all);
-  }
-
-  private static RefreshSummary sum(List<Optional<PollOutcome>> polls) {
-    return RefreshSummary.of(polls.stream().flatMap(Optional::stream).toList());
+    poll(wanted).map(RefreshSummary::of).onComplete(all);
   }
 
   /**
    * Joins the polls of {@code sources} running here, and leases and polls the others now, all in
    * one take (one statement with the shared store, however many sources).
    */
-  private Future<List<Optional<PollOutcome>>> poll(List<SourceConfig> sources) {
+  private Future<List<PollOutcome>> poll(List<SourceConfig> sources) {
     Future<List<Lease>> look = looking.get();
     if (!look.isComplete()) {
       // This instance's own look for due sources may be leasing some of them right now; once
       // its polls are under way, they are joined, not skipped as another instance's.
       return look.transform(done -> poll(sources));
     }
-    List<Future<Optional<PollOutcome>>> outcomes = new ArrayList<>();
+    List<Future<PollOutcome>> outcomes = new ArrayList<>();
     List<SourceConfig> idle = new ArrayList<>();
     for (SourceConfig source : sources) {
       Future<PollOutcome> running = polls.running(source.id());
       if (running != null) {
-        outcomes.add(running.map(Optional::of));
+        outcomes.add(running);
       } else {
         idle.add(source);
       }
@@ -90,25 +86,24 @@ final class PollsNow {
       if (taken.succeeded()) {
         // A source another instance is polling right now was not leased: left out of the sum.
         for (Lease lease : taken.result()) {
-          outcomes.add(polls.poll(lease).map(Optional::of));
+          outcomes.add(polls.poll(lease));
         }
       } else {
         outcomes.addAll(unreachable(idle, taken.cause()));
       }
-      return Future.join(outcomes).map(done -> done.<Optional<PollOutcome>>list());
+      return Future.join(outcomes).map(done -> done.<PollOutcome>list());
     });
   }
 
   /** The store is unreachable: nothing is fetched, since nothing could be stored. */
-  private List<Future<Optional<PollOutcome>>> unreachable(List<SourceConfig> sources,
-      Throwable e) {
+  private List<Future<PollOutcome>> unreachable(List<SourceConfig> sources, Throwable e) {
     LOG.warning((sources.size() == 1 ? sources.get(0).id() : sources.size() + " sources")
         + " could not be leased: " + e);
-    List<Future<Optional<PollOutcome>>> failed = new ArrayList<>(sources.size());
+    List<Future<PollOutcome>> failed = new ArrayList<>(sources.size());
     for (SourceConfig source : sources) {
       PollOutcome outcome = refresher.storeUnreachable(source, leases.state(source.id()), e);
       leases.note(outcome.state());
-      failed.add(Future.succeededFuture(Optional.of(outcome)));
+      failed.add(Future.succeededFuture(outcome));
     }
     return failed;
   }

@@ -44,6 +44,21 @@ class LocalSourceLeasesTest {
   }
 
   @Test
+  void takeAllLeasesEveryFreeSourceDueOrNotGoneOrNotWithItsState() {
+    SourceState later = polled("dcs", NOW.plusSeconds(600));
+    leases.restore(Map.of("dcs", later, "laichau", gone("laichau")));
+    Lease held = leases.take(VOV).result().orElseThrow();
+
+    List<Lease> taken = leases.takeAll(List.of(VOV, DCS, LAICHAU)).result();
+
+    assertThat(ids(taken)).containsExactly("dcs", "laichau");
+    assertThat(taken.get(0).state()).isEqualTo(later);
+    assertThat(leases.takeAll(List.of(VOV, DCS, LAICHAU)).result()).isEmpty();
+    leases.release(held, null);
+    assertThat(ids(leases.takeAll(List.of(VOV, DCS)).result())).containsExactly("vov");
+  }
+
+  @Test
   void aResetSourceStartsAfresh() {
     leases.restore(Map.of("vov", polled("vov", NOW.plusSeconds(600))));
     leases.reset(Set.of("vov"));
