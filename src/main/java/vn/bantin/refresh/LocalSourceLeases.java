@@ -59,10 +59,7 @@ public final class LocalSourceLeases implements SourceLeases {
 
   @Override
   public Future<Optional<Lease>> take(SourceConfig source) {
-    Slot slot = slot(source.id());
-    return Future.succeededFuture(slot.held.compareAndSet(false, true)
-        ? Optional.of(new Lease(source, stateOf(source.id(), slot)))
-        : Optional.empty());
+    return Future.succeededFuture(Optional.ofNullable(lease(source)));
   }
 
   @Override
@@ -70,9 +67,9 @@ public final class LocalSourceLeases implements SourceLeases {
     // A loop, not a future per source joined: an admin's refresh of a thousand sources.
     List<Lease> taken = new ArrayList<>(sources.size());
     for (SourceConfig source : sources) {
-      Slot slot = slot(source.id());
-      if (slot.held.compareAndSet(false, true)) {
-        taken.add(new Lease(source, stateOf(source.id(), slot)));
+      Lease lease = lease(source);
+      if (lease != null) {
+        taken.add(lease);
       }
     }
     return Future.succeededFuture(taken);
@@ -111,6 +108,13 @@ public final class LocalSourceLeases implements SourceLeases {
   @Override
   public Future<Void> close() {
     return Future.succeededFuture();
+  }
+
+  /** A lease of {@code source}, due or not; {@code null} when a poll holds it. */
+  private Lease lease(SourceConfig source) {
+    Slot slot = slot(source.id());
+    return slot.held.compareAndSet(false, true)
+        ? new Lease(source, stateOf(source.id(), slot)) : null;
   }
 
   private Slot slot(String sourceId) {
