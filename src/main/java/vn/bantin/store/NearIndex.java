@@ -47,8 +47,9 @@ final class NearIndex {
   private long[] sketches;
   private int entries;
   /**
-   * Each posting's {@link PostingKeys#key}, 32 bits: a band that matches by chance only names a candidate
-   * that the dates, the stored signature (whose bands are compared whole) or title key rule out.
+   * Each posting's {@link PostingKeys#key}, 32 bits: a band that matches by chance only names a
+   * candidate that the dates, the stored signature (whose bands are compared whole) or title key
+   * rule out.
    */
   private int[] postingBand;
   private int postings;

@@ -333,14 +333,9 @@ class NearIndexTest {
     assertThat(ids(1, 2, 19_999)).containsExactly(1);
   }
 
-  /**
-   * 200,000 adds with removes, commits, rollbacks and savepoints interleaved at random, checked
-   * against a map; published over 30 days, asked in windows of up to a quarter of that. One band in eight comes from a pool of 1,000 shared values, so bands are
-   * shared by hundreds of entries and the table grows, rebuilds and compacts many times.
-   */
   @Test
   void entriesOnEitherSideOfAPeriodsStartAreFoundByOneWindow() {
-    long start = Math.floorDiv(NOON, PostingKeys.PERIOD_MILLIS) * PostingKeys.PERIOD_MILLIS;
+    long start = PostingKeys.period(NOON) * PostingKeys.PERIOD_MILLIS;
     index.add(1, start - 1, start, bands(1), NO_SKETCH);
     index.add(2, start, start, bands(1), NO_SKETCH);
     index.add(3, start + PostingKeys.PERIOD_MILLIS, start, bands(1), NO_SKETCH);
@@ -359,6 +354,12 @@ class NearIndexTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /**
+   * 200,000 adds with removes, commits, rollbacks and savepoints interleaved at random, checked
+   * against a map; published over 30 days, asked in windows of up to a quarter of that. One band
+   * in eight comes from a pool of 1,000 shared values, so bands are shared by hundreds of entries
+   * and the table grows, rebuilds and compacts many times.
+   */
   @Test
   void randomChangesAgreeWithAReferenceModel() {
     Model model = new Model();
@@ -500,10 +501,10 @@ class NearIndexTest {
         return false;
       }
       for (long band : hashed(id)) {
-        int key = PostingKeys.key(band, Math.floorDiv(at, PostingKeys.PERIOD_MILLIS));
+        int key = PostingKeys.key(band, PostingKeys.period(at));
         for (long asked : hashed(like)) {
-          for (long period = Math.floorDiv(from, PostingKeys.PERIOD_MILLIS);
-              period <= Math.floorDiv(to, PostingKeys.PERIOD_MILLIS); period++) {
+          for (long period = PostingKeys.period(from); period <= PostingKeys.period(to);
+              period++) {
             if (PostingKeys.key(asked, period) == key) {
               return true;
             }
