@@ -35,6 +35,11 @@ final class PgMigrations {
    *     fails (nothing is applied) or the database is newer than this program
    */
   static Future<List<Integer>> apply(Pool pool, InstantSource clock) {
+    return apply(pool, clock, SCRIPTS.size());
+  }
+
+  /** {@link #apply}, up to schema version {@code last}: an older database, for upgrade tests. */
+  static Future<List<Integer>> apply(Pool pool, InstantSource clock, int last) {
     return pool.withTransaction(c -> PgLocks.take(c, PgLocks.SCHEMA)
         // Looked up rather than CREATE TABLE IF NOT EXISTS, whose notice the client logs as a
         // warning at every start; the lock makes the look and the creation one step.
@@ -50,13 +55,13 @@ final class PgMigrations {
             return Future.failedFuture(new IllegalStateException("database schema version "
                 + current + " is newer than this program knows (" + SCRIPTS.size() + ")"));
           }
-          return applyFrom(c, current + 1, new ArrayList<>(), clock);
+          return applyFrom(c, current + 1, last, new ArrayList<>(), clock);
         }));
   }
 
-  private static Future<List<Integer>> applyFrom(SqlConnection c, int version,
+  private static Future<List<Integer>> applyFrom(SqlConnection c, int version, int last,
       List<Integer> applied, InstantSource clock) {
-    if (version > SCRIPTS.size()) {
+    if (version > last) {
       return Future.succeededFuture(List.copyOf(applied));
     }
     String script = SCRIPTS.get(version - 1);
@@ -67,7 +72,7 @@ final class PgMigrations {
             + " VALUES ($1, $2, $3)").execute(Tuple.of(version, script, clock.millis())))
         .compose(v -> {
           applied.add(version);
-          return applyFrom(c, version + 1, applied, clock);
+          return applyFrom(c, version + 1, last, applied, clock);
         });
   }
 

@@ -5,8 +5,6 @@ import static vn.bantin.store.StoreFixture.CLOCK;
 import static vn.bantin.store.StoreFixture.await;
 
 import io.vertx.core.Vertx;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,16 +35,13 @@ class PgMigrationsTest {
     Map<String, Long> published = Map.of("a", 3360 * BandKeys.PERIOD_MILLIS,
         "b", 3360 * BandKeys.PERIOD_MILLIS - 1, "c", -1L, "d", 1_741_593_600_000L);
     long[] bands = {Long.MIN_VALUE, -1, 0, 0x0123_4567_89AB_CDEFL};
+    PgPools pools = PgPools.create(vertx, PgPools.connectOptions(url), 1, 1);
+    try {
+      await(PgMigrations.apply(pools.writes(), CLOCK, 4));
+    } finally {
+      await(pools.close());
+    }
     try (Connection db = DATABASES.jdbc(url); Statement s = db.createStatement()) {
-      for (int version = 1; version <= 4; version++) {
-        s.execute(script(PgMigrations.SCRIPTS.get(version - 1)));
-      }
-      s.execute("CREATE TABLE schema_version (version INTEGER PRIMARY KEY,"
-          + " script TEXT NOT NULL, applied_at BIGINT NOT NULL)");
-      for (int version = 1; version <= 4; version++) {
-        s.execute("INSERT INTO schema_version VALUES (" + version + ", '"
-            + PgMigrations.SCRIPTS.get(version - 1) + "', 0)");
-      }
       s.execute("INSERT INTO sources (id) VALUES ('vov')");
       try (PreparedStatement story = db.prepareStatement("INSERT INTO stories (id, title,"
               + " summary_html, content_html, published, first_source_id, first_entry_key,"
@@ -100,12 +95,6 @@ class PgMigrationsTest {
         assertThat(rows.getBoolean(1)).isTrue();
         assertThat(rows.getInt(2)).isEqualTo(5);
       }
-    }
-  }
-
-  private static String script(String name) throws Exception {
-    try (InputStream in = PgMigrations.class.getResourceAsStream("/db/postgresql/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 }
