@@ -56,10 +56,19 @@ import vn.bantin.model.Story;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class DedupKeysBenchmark {
   static final int ENTRIES = 480;
+  /**
+   * Copies of each entry in {@link #newEntry}: 23,040 summaries, some 14 million characters,
+   * far more HTML than any cache of parsed text holds, so each is new to the process.
+   */
+  static final int FRESH_COPIES = 48;
 
   private static final MethodHandle STRIP = bylinesStrip();
 
   private final List<Entry> entries = new ArrayList<>();
+  /** {@link #FRESH_COPIES} of each entry, its summary told apart by a number in front. */
+  private final List<Entry> fresh = new ArrayList<>();
+  /** Where the next {@link #newEntry} invocation starts in {@link #fresh}. */
+  private int freshAt;
   private final List<String> summaries = new ArrayList<>();
   private final List<byte[]> signatures = new ArrayList<>();
   private final List<String> marks = new ArrayList<>();
@@ -88,6 +97,13 @@ public class DedupKeysBenchmark {
       throw new IllegalStateException(entries.size() + " entries, expected " + ENTRIES);
     }
     categories = new Categories(keywordCategories(entries));
+    for (int copy = 0; copy < FRESH_COPIES; copy++) {
+      for (Entry e : entries) {
+        fresh.add(new Entry(e.sourceId(), e.key() + "-" + copy, e.link(), e.title(),
+            e.summaryHtml().replace("<p>", "<p>" + copy + " "), e.contentHtml(),
+            e.author(), e.published(), e.fetchedAt()));
+      }
+    }
   }
 
   /**
@@ -138,6 +154,25 @@ public class DedupKeysBenchmark {
       StoryIdentity.Keys keys = StoryIdentity.keysOf(e);
       bh.consume(keys.fingerprint());
       bh.consume(keys.titleKey());
+    }
+  }
+
+  /**
+   * What the store's keys thread does for an entry it does not hold (KeysAhead): its keys and
+   * fingerprint, its story id, and the categories it would start a new story in, the summary's
+   * HTML new each time as in a poll of new entries.
+   */
+  @Benchmark
+  @OperationsPerInvocation(ENTRIES)
+  public void newEntry(Blackhole bh) {
+    int from = freshAt;
+    freshAt = (from + ENTRIES) % fresh.size();
+    for (Entry e : fresh.subList(from, from + ENTRIES)) {
+      StoryIdentity.Keys keys = StoryIdentity.keysOf(e);
+      bh.consume(keys.fingerprint());
+      String storyId = StoryIds.mint(e.sourceId(), e.key());
+      bh.consume(categories.of(new Story(storyId, null, e.title(), e.summaryHtml(), "", null,
+          e.published(), List.of(new SourceRef(e.sourceId(), null, null)))));
     }
   }
 

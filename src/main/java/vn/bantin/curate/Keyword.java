@@ -1,6 +1,6 @@
 package vn.bantin.curate;
 
-import org.jsoup.Jsoup;
+import vn.bantin.model.PlainText;
 import vn.bantin.model.Story;
 
 /**
@@ -64,7 +64,7 @@ public final class Keyword {
 
   /** Plain text of sanitized HTML. */
   static String plain(String html) {
-    return html.isEmpty() ? "" : Jsoup.parse(html).text();
+    return html.isEmpty() ? "" : PlainText.of(html);
   }
 
   @Override

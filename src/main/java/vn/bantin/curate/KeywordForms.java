@@ -21,8 +21,12 @@ final class KeywordForms {
   /** Latin Extended Additional, Greek Extended, General Punctuation, Currency Symbols. */
   private static final char EXTENDED_FROM = 0x1E00;
   private static final char EXTENDED_TO = 0x20D0;
-  private static final String[] LATIN = table(LATIN_FROM, LATIN_TO);
-  private static final String[] EXTENDED = table(EXTENDED_FROM, EXTENDED_TO);
+  /** A table's mark for a character the fold removes; a noncharacter, never a fold itself. */
+  private static final char REMOVED = '\uFFFF';
+  /** A table's mark for a character that folds to more than one. */
+  private static final char LONGER = '\uFFFE';
+  private static final char[] LATIN = table(LATIN_FROM, LATIN_TO);
+  private static final char[] EXTENDED = table(EXTENDED_FROM, EXTENDED_TO);
 
   private KeywordForms() {}
 
@@ -31,21 +35,31 @@ final class KeywordForms {
     String nfc = Normalizer.isNormalized(s, Normalizer.Form.NFC)
         ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     String lower = nfc.toLowerCase(Locale.ROOT);
-    // As Pattern's \s+ replaced by one space: Java's \s is these six characters.
-    StringBuilder out = new StringBuilder(lower.length());
+    // As Pattern's \s+ replaced by one space: Java's \s is these six characters. Into an array,
+    // not a StringBuilder: its append per character was a third of filing a story.
+    char[] out = new char[lower.length()];
+    int length = 0;
     boolean inSpace = false;
     for (int i = 0; i < lower.length(); i++) {
       char c = lower.charAt(i);
       boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f'
           || c == '\r';
       if (!space) {
-        out.append(c);
+        out[length++] = c;
       } else if (!inSpace) {
-        out.append(' ');
+        out[length++] = ' ';
       }
       inSpace = space;
     }
-    return out.toString().strip();
+    // String.strip's ends, without its copy: white space is all in the Basic Multilingual Plane.
+    int start = 0;
+    while (start < length && Character.isWhitespace(out[start])) {
+      start++;
+    }
+    while (length > start && Character.isWhitespace(out[length - 1])) {
+      length--;
+    }
+    return new String(out, start, length - start);
   }
 
   /**
@@ -53,20 +67,28 @@ final class KeywordForms {
    * canonical decomposition without its marks, composed again ({@link #foldByNormalizer}).
    */
   static String foldDiacritics(String s) {
-    StringBuilder out = new StringBuilder(s.length());
+    char[] out = new char[s.length()];
+    int length = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
+      char fold;
       if (c < LATIN_FROM) {
-        out.append(c);
+        fold = c;
       } else if (c < LATIN_TO) {
-        out.append(LATIN[c - LATIN_FROM]);
+        fold = LATIN[c - LATIN_FROM];
       } else if (c >= EXTENDED_FROM && c < EXTENDED_TO) {
-        out.append(EXTENDED[c - EXTENDED_FROM]);
+        fold = EXTENDED[c - EXTENDED_FROM];
       } else {
         return foldByNormalizer(s);
       }
+      if (fold == LONGER) {
+        return foldByNormalizer(s);
+      }
+      if (fold != REMOVED) {
+        out[length++] = fold;
+      }
     }
-    return out.toString();
+    return new String(out, 0, length);
   }
 
   /**
@@ -80,10 +102,15 @@ final class KeywordForms {
         Normalizer.Form.NFC);
   }
 
-  private static String[] table(char from, char to) {
-    String[] folds = new String[to - from];
+  /**
+   * Each character's fold by the general rule: one character, {@link #REMOVED} (a mark) or
+   * {@link #LONGER} (none in the tables' ranges today; such text takes the general rule).
+   */
+  private static char[] table(char from, char to) {
+    char[] folds = new char[to - from];
     for (char c = from; c < to; c++) {
-      folds[c - from] = foldByNormalizer(String.valueOf(c));
+      String fold = foldByNormalizer(String.valueOf(c));
+      folds[c - from] = fold.isEmpty() ? REMOVED : fold.length() == 1 ? fold.charAt(0) : LONGER;
     }
     return folds;
   }

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.jsoup.Jsoup;
 import vn.bantin.model.Entry;
+import vn.bantin.model.PlainText;
 
 /**
  * The story-identity rule: when an incoming entry is a story already seen.
@@ -88,7 +88,7 @@ public final class StoryIdentity {
     public Fingerprint fingerprint() {
       if (fingerprint == null) {
         String html = entry.summaryHtml().isEmpty() ? entry.contentHtml() : entry.summaryHtml();
-        fingerprint = Fingerprint.of(entry.title(), html.isEmpty() ? "" : Jsoup.parse(html).text());
+        fingerprint = Fingerprint.of(entry.title(), html.isEmpty() ? "" : PlainText.of(html));
       }
       return fingerprint;
     }

@@ -10,14 +10,15 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import vn.bantin.model.PlainText;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
+import vn.bantin.model.TrickyFragments;
 
 /** SummaryText must give what jsoup gave the renderers before it, for any HTML at all. */
 class SummaryTextTest {
@@ -67,7 +68,7 @@ class SummaryTextTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("fragments")
   void textIsJsoupsTextByteForByteAndTheSameWhenCached(String name, String html, boolean plain) {
-    assertThat(SummaryText.isPlain(html)).as("takes the direct path").isEqualTo(plain);
+    assertThat(PlainText.isPlain(html)).as("takes the direct path").isEqualTo(plain);
     String expected = SummaryText.parse(html);
     assertThat(SummaryText.of(html)).isEqualTo(expected);
     assertThat(SummaryText.of(html)).as("second call, from the cache").isEqualTo(expected);
@@ -75,26 +76,7 @@ class SummaryTextTest {
 
   @Test
   void randomFragmentsOfTrickyCharactersGiveJsoupsText() {
-    String[] pieces = {" ", "  ", "\t", "\n", "\r", "\r\n", "\f", "\u000b", "\u00a0", "\u200b",
-        "\u00ad", "\u2003", "\ufeff", "\u0001", "\u0000", "a", "Đ", "ệ", "e\u0302\u0323", "🎉",
-        "\ud800", "\udc00", "&", "&amp;", "&nbsp;", "&#160;", "&lt", "<", ">", "<p>", "</p>",
-        "<br>", "<pre>", "]]>", "<!--", "-->", ";", "#"};
-    SplittableRandom random = new SplittableRandom(20251127);
-    int plainCount = 0;
-    for (int n = 0; n < 20_000; n++) {
-      StringBuilder html = new StringBuilder();
-      int length = random.nextInt(12);
-      for (int i = 0; i < length; i++) {
-        // Mostly characters that stay plain text, so both paths get thousands of cases.
-        int bound = random.nextInt(3) == 0 ? pieces.length : 21;
-        html.append(pieces[random.nextInt(bound)]);
-      }
-      String fragment = html.toString();
-      plainCount += SummaryText.isPlain(fragment) ? 1 : 0;
-      assertThat(SummaryText.of(fragment)).as("%s", escapeForMessage(fragment))
-          .isEqualTo(SummaryText.parse(fragment));
-    }
-    assertThat(plainCount).as("cases on the direct path").isBetween(2_000, 18_000);
+    TrickyFragments.textAgrees(20251127, SummaryText::of, SummaryText::parse);
   }
 
   @Test
@@ -115,12 +97,5 @@ class SummaryTextTest {
   private static Story story(String summaryHtml) {
     return new Story("s-x", "https://vov.vn/x", "Tin", summaryHtml, "", null,
         StoryFixtures.UPDATED, List.of(new SourceRef("vov", "VOV", "https://vov.vn/x")));
-  }
-
-  private static String escapeForMessage(String s) {
-    StringBuilder out = new StringBuilder();
-    s.chars().forEach(c -> out.append(c < 0x20 || c > 0x7e ? String.format("\\u%04x", c)
-        : String.valueOf((char) c)));
-    return out.toString();
   }
 }
