@@ -5,8 +5,8 @@ import org.jsoup.Jsoup;
 /**
  * The plain text of a story's sanitized HTML as dedup fingerprints and keyword categories read
  * it: exactly {@code Jsoup.parse(html).text()}, which stored fingerprints and memberships were
- * computed with, at a fraction of its cost: HTML that is plain text takes a direct path, and
- * each thread remembers the last HTML it parsed, because the store's keys thread reads each new
+ * computed with, at a fraction of its cost. HTML that is plain text takes a direct path, and each
+ * thread remembers the last HTML it parsed, because the store's keys thread reads each new
  * entry's text twice in a row, for its fingerprint and for its categories. Pure and thread-safe.
  */
 public final class PlainText {
