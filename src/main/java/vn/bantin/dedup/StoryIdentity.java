@@ -67,6 +67,7 @@ public final class StoryIdentity {
     private final String titleKey;
     private final Entry entry;
     private Fingerprint fingerprint;
+    private String newStoryId;
 
     private Keys(Entry entry) {
       this.entry = entry;
@@ -82,6 +83,17 @@ public final class StoryIdentity {
     /** {@link TitleKey#of} the title, or {@code null}. */
     public String titleKey() {
       return titleKey;
+    }
+
+    /**
+     * The id of the story this entry starts when it matches none ({@link StoryIds#mint}): minted
+     * once, whether by the store's keys thread, which files the new story ahead, or its writer.
+     */
+    public String newStoryId() {
+      if (newStoryId == null) {
+        newStoryId = StoryIds.mint(entry.sourceId(), entry.key());
+      }
+      return newStoryId;
     }
 
     /** The title and summary's (else content's) {@link Fingerprint}. */

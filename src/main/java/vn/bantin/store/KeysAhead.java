@@ -15,7 +15,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
-import vn.bantin.dedup.StoryIds;
 import vn.bantin.model.Entry;
 import vn.bantin.model.Story;
 
@@ -135,8 +134,7 @@ final class KeysAhead {
             k.fingerprint();
             fingerprinted++;
             if (rules != null) {
-              asNew = CategoryMembership.ofNew(StoryIds.mint(entry.sourceId(), entry.key()),
-                  entry, rules);
+              asNew = CategoryMembership.ofNew(k.newStoryId(), entry, rules);
             }
           }
           keys.add(k);

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.dedup.StoryIdentity.Match;
-import vn.bantin.dedup.StoryIds;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -107,7 +106,7 @@ final class StoryWriter {
       rows.insertEntry(entry, keys, rid);
       return new Written(Outcome.JOINED, match.get().storyId(), rid);
     }
-    String storyId = StoryIds.mint(entry.sourceId(), entry.key());
+    String storyId = keys.newStoryId();
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
     // The insert itself finds out (ON CONFLICT DO NOTHING changes no row), not a lookup first.

@@ -17,7 +17,6 @@ import java.util.function.Function;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.dedup.StoryIdentity.Match;
-import vn.bantin.dedup.StoryIds;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
@@ -174,7 +173,7 @@ final class PgIngest {
       // A new story's id is minted from this very entry, so it exists already only when the
       // entry was removed without its story; joining keeps the published id rather than failing.
       String storyId = match.map(Match::storyId)
-          .orElseGet(() -> StoryIds.mint(entry.sourceId(), entry.key()));
+          .orElseGet(k::newStoryId);
       return rows.insert(entry, k, storyId, match.isEmpty()).map(done -> {
         record(!done.inserted() ? Outcome.KNOWN
             : done.created() ? Outcome.NEW : Outcome.JOINED, storyId);
