@@ -34,13 +34,13 @@ final class BantinProcess implements AutoCloseable {
   private final String base;
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
+  private final Thread hook;
   /** The admin connection of {@link #post}, kept between refreshes; null until the first. */
   private Connection admin;
   private long adminUsedNanos;
 
   /** A connection, with its answer's reads buffered. */
   private record Connection(Socket socket, InputStream in, OutputStream out) {}
-  private final Thread hook;
 
   /** What one {@code POST /admin/api/refresh} answered, and how long it took. */
   record Refresh(long startNanos, long nanos, JsonObject summary) {

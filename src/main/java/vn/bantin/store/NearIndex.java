@@ -14,13 +14,13 @@ import vn.bantin.dedup.Fingerprint;
  * its key for the period the entry was published in ({@link PostingKeys}); a {@link BandTable}
  * finds a key's postings, so a lookup walks only the postings of the periods its window touches,
  * however many entries share a band over the months stored (a feed repeating its summary, or
- * simply a large store), and a posting's entry is found by binary search over
- * the entries' first postings, only when its band matches. Each entry also keeps when it was
- * fetched and its fingerprint's {@link Fingerprint#sketch}, so that a lookup picks the earliest
- * candidates and leaves out those that cannot be near without reading their rows. A removal marks
- * the entry; the slots of dead entries go when the table is rebuilt, and their postings and
- * handles when it is compacted, which waits until nothing is pending so the handles in the
- * {@link UndoLog} stay valid.
+ * simply a large store), and a posting's entry is found by binary search over the entries' first
+ * postings, only when its band matches. Each entry also keeps when it was fetched and its
+ * fingerprint's {@link Fingerprint#sketch}, so that a lookup picks the earliest candidates and
+ * leaves out those that cannot be near without reading their rows. A removal marks the entry;
+ * the slots of dead entries go when the table is rebuilt, and their postings and handles when it
+ * is compacted, which waits until nothing is pending so the handles in the {@link UndoLog} stay
+ * valid.
  */
 final class NearIndex {
 
