@@ -17,6 +17,9 @@ import java.util.logging.Logger;
  * Brings a SQLite database to the current schema by applying the versioned scripts under {@code
  * db/sqlite/} that it has not seen yet, in order, each in its own transaction together with its
  * {@code schema_version} row. A script is never edited once released: a change is a new script.
+ * Foreign keys are off while the scripts run, so that a script can rebuild a table others refer
+ * to (SQLite "ALTER TABLE", section 7: dropping the old table deletes nothing that refers to it);
+ * each script's test checks that it leaves every reference whole.
  * Upgrading a database that holds data is logged, before and after: some scripts rewrite tables,
  * which takes seconds per hundred thousand stories while the server is not serving yet.
  */
@@ -27,7 +30,8 @@ final class Migrations {
   static final List<String> SCRIPTS = List.of("V1__init.sql", "V2__near_duplicates.sql",
       "V3__category_membership.sql", "V4__compact_bands.sql",
       "V5__bands_in_memory.sql", "V6__memberships_by_story.sql",
-      "V7__title_keys_in_memory.sql", "V8__stories_by_rowid.sql");
+      "V7__title_keys_in_memory.sql", "V8__stories_by_rowid.sql",
+      "V9__story_ids_unindexed.sql");
 
   private static final String DIRECTORY = "/db/sqlite/";
 
@@ -61,29 +65,46 @@ final class Migrations {
       LOG.info("upgrading the database from schema " + current + " to " + last
           + " (a rewrite of large tables can take a while)");
     }
-    for (int version = current + 1; version <= last; version++) {
-      String script = SCRIPTS.get(version - 1);
-      int number = version;
-      Jdbc.inTransaction(connection, true, c -> {
-        for (String statement : statements(read(script))) {
-          Jdbc.execute(c, statement);
-        }
-        try (PreparedStatement insert = c.prepareStatement(
-            "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
-          insert.setInt(1, number);
-          insert.setString(2, script);
-          insert.setLong(3, clock.millis());
-          insert.executeUpdate();
-        }
-        return null;
-      });
-      applied.add(version);
+    boolean foreignKeys = foreignKeys(connection);
+    Jdbc.execute(connection, "PRAGMA foreign_keys = OFF");
+    try {
+      for (int version = current + 1; version <= last; version++) {
+        applyOne(connection, clock, version);
+        applied.add(version);
+      }
+    } finally {
+      Jdbc.execute(connection, "PRAGMA foreign_keys = " + (foreignKeys ? "ON" : "OFF"));
     }
     if (upgrade) {
       LOG.info(String.format("database at schema %d after %.1f s", last,
           (System.nanoTime() - started) / 1e9));
     }
     return applied;
+  }
+
+  private static void applyOne(Connection connection, InstantSource clock, int version)
+      throws SQLException {
+    String script = SCRIPTS.get(version - 1);
+    Jdbc.inTransaction(connection, true, c -> {
+      for (String statement : statements(read(script))) {
+        Jdbc.execute(c, statement);
+      }
+      try (PreparedStatement insert = c.prepareStatement(
+          "INSERT INTO schema_version (version, script, applied_at) VALUES (?, ?, ?)")) {
+        insert.setInt(1, version);
+        insert.setString(2, script);
+        insert.setLong(3, clock.millis());
+        insert.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  private static boolean foreignKeys(Connection connection) throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement("PRAGMA foreign_keys");
+        ResultSet rows = query.executeQuery()) {
+      return rows.next() && rows.getInt(1) == 1;
+    }
   }
 
   static int currentVersion(Connection connection) throws SQLException {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import vn.bantin.dedup.Fingerprint;
 import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Candidate;
@@ -22,8 +24,8 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private static final int MAX_NEAR_CANDIDATES = 50;
 
   /** An entry the near index names, read back by its id. */
-  private static final String NEAR_ENTRY = "SELECT s.id, e.signature, e.marks, e.fetched_at"
-      + " FROM entries e JOIN stories s ON s.rid = e.story_rid"
+  private static final String NEAR_ENTRY = "SELECT s.id, e.signature, e.marks, e.fetched_at,"
+      + " e.story_rid FROM entries e JOIN stories s ON s.rid = e.story_rid"
       + " WHERE e.id = ? AND e.published BETWEEN ? AND ?";
 
   private final PreparedStatement entryStory;
@@ -31,25 +33,30 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   private final PreparedStatement titleStory;
   private final PreparedStatement nearEntry;
   private final NearIndex near;
+  /** The key of each story the lookups of the current entry named, by public id. */
+  private final Map<String, Long> rids = new HashMap<>();
   /** The id and title key of the entry {@link #storyOfEntry} last found, for its touch. */
   private long knownId;
   private String knownTitleKey;
 
   StoryLookups(StatementCache statements, NearIndex near) throws SQLException {
     this.near = near;
-    entryStory = statements.get("SELECT s.id, e.id, e.title_key FROM entries e"
+    entryStory = statements.get("SELECT s.id, e.id, e.title_key, e.story_rid FROM entries e"
         + " JOIN stories s ON s.rid = e.story_rid WHERE e.source_id = ? AND e.entry_key = ?");
     // The earliest sighting decides when several stored stories match.
-    linkStory = statements.get("SELECT s.id FROM entries e JOIN stories s ON s.rid = e.story_rid"
+    linkStory = statements.get("SELECT s.id, e.story_rid FROM entries e"
+        + " JOIN stories s ON s.rid = e.story_rid"
         + " WHERE e.canonical_link = ? ORDER BY e.fetched_at, e.id LIMIT 1");
-    titleStory = statements.get("SELECT s.id, e.fetched_at FROM entries e"
+    titleStory = statements.get("SELECT s.id, e.fetched_at, e.story_rid FROM entries e"
         + " JOIN stories s ON s.rid = e.story_rid WHERE e.id = ?"
         + " AND e.title_key = ? AND e.published BETWEEN ? AND ?");
     nearEntry = statements.get(NEAR_ENTRY);
   }
 
+  /** StoryIdentity asks this first for every entry: the rids of the entry before are forgotten. */
   @Override
   public String storyOfEntry(String sourceId, String entryKey) throws SQLException {
+    rids.clear();
     entryStory.setString(1, sourceId);
     entryStory.setString(2, entryKey);
     try (ResultSet row = entryStory.executeQuery()) {
@@ -58,8 +65,25 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
       }
       knownId = row.getLong(2);
       knownTitleKey = row.getString(3);
-      return row.getString(1);
+      return named(row.getString(1), row.getLong(4));
     }
+  }
+
+  /**
+   * The key ({@code stories.rid}) of story {@code storyId}, which a lookup for the current entry
+   * returned: read with it, so that nothing looks a story up by its public id (not indexed).
+   */
+  long rid(String storyId) throws SQLException {
+    Long rid = rids.get(storyId);
+    if (rid == null) {
+      throw new SQLException("story " + storyId + " was not named by this entry's lookups");
+    }
+    return rid;
+  }
+
+  private String named(String storyId, long rid) {
+    rids.put(storyId, rid);
+    return storyId;
   }
 
   /** The id of the entry the last {@link #storyOfEntry} found. */
@@ -75,7 +99,9 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
   @Override
   public String storyWithLink(String canonicalLink) throws SQLException {
     linkStory.setString(1, canonicalLink);
-    return firstString(linkStory);
+    try (ResultSet row = linkStory.executeQuery()) {
+      return row.next() ? named(row.getString(1), row.getLong(2)) : null;
+    }
   }
 
   /**
@@ -116,7 +142,8 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
     Jdbc.setInstant(titleStory, 3, from);
     Jdbc.setInstant(titleStory, 4, to);
     try (ResultSet row = titleStory.executeQuery()) {
-      return row.next() ? new TitleSighting(row.getString(1), row.getLong(2)) : null;
+      return row.next()
+          ? new TitleSighting(named(row.getString(1), row.getLong(3)), row.getLong(2)) : null;
     }
   }
 
@@ -145,7 +172,7 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
           Fingerprint stored = Fingerprint.restore(row.getBytes(2), row.getString(3));
           if (sharesABand(stored.bands(), bands)) {
             sightings.add(new Sighting(row.getLong(4), id,
-                new Candidate(row.getString(1), stored)));
+                new Candidate(named(row.getString(1), row.getLong(5)), stored)));
           }
         }
       }
@@ -165,11 +192,5 @@ final class StoryLookups implements StoryIdentity.Lookup<SQLException> {
       }
     }
     return false;
-  }
-
-  private static String firstString(PreparedStatement query) throws SQLException {
-    try (ResultSet rows = query.executeQuery()) {
-      return rows.next() ? rows.getString(1) : null;
-    }
   }
 }

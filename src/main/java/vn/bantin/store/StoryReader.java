@@ -29,7 +29,7 @@ final class StoryReader {
       return List.of();
     }
     String sql = "SELECT s.id, s.link, s.title, s.summary_html, s.content_html, s.author,"
-        + " s.published FROM category_stories cs JOIN stories s ON s.rid = cs.story_rid"
+        + " s.published, s.rid FROM category_stories cs JOIN stories s ON s.rid = cs.story_rid"
         + " WHERE cs.category_id = ? AND cs.published >= ?"
         + " ORDER BY cs.published DESC, s.id DESC LIMIT ?";
     try (PreparedStatement query = connection.prepareStatement(sql)) {
@@ -40,7 +40,9 @@ final class StoryReader {
     }
   }
 
-  /** Runs {@code query} (id, link, title, summary, content, author, published) with sources. */
+  /**
+   * Runs {@code query} (id, link, title, summary, content, author, published, rid) with sources.
+   */
   private static List<Story> stories(Connection connection, PreparedStatement query)
       throws SQLException {
     List<Row> rows = new ArrayList<>();
@@ -48,7 +50,7 @@ final class StoryReader {
       while (result.next()) {
         rows.add(new Row(result.getString(1), result.getString(2), result.getString(3),
             result.getString(4), result.getString(5), result.getString(6),
-            Instant.ofEpochMilli(result.getLong(7))));
+            Instant.ofEpochMilli(result.getLong(7)), result.getLong(8)));
       }
     }
     Map<String, List<SourceRef>> sources = sourcesOf(connection, rows);
@@ -62,7 +64,7 @@ final class StoryReader {
   }
 
   private record Row(String id, String link, String title, String summaryHtml,
-      String contentHtml, String author, Instant published) {}
+      String contentHtml, String author, Instant published, long rid) {}
 
   /** Each story's sources in order of first sighting, one per source, in one query. */
   private static Map<String, List<SourceRef>> sourcesOf(Connection connection, List<Row> rows)
@@ -76,13 +78,13 @@ final class StoryReader {
     String sql = "SELECT s.id AS story_id, e.source_id,"
         + " COALESCE(src.title, e.source_id) AS title, e.link FROM stories s"
         + " JOIN entries e ON e.story_rid = s.rid JOIN sources src ON src.id = e.source_id"
-        + " WHERE s.id IN (" + placeholders(rows.size()) + ")"
+        + " WHERE s.rid IN (" + placeholders(rows.size()) + ")"
         + " ORDER BY (e.source_id = s.first_source_id AND e.entry_key = s.first_entry_key) DESC,"
         + " e.rowid";
     Map<String, Map<String, SourceRef>> byStory = new HashMap<>();
     try (PreparedStatement query = connection.prepareStatement(sql)) {
       for (int i = 0; i < rows.size(); i++) {
-        query.setString(i + 1, rows.get(i).id());
+        query.setLong(i + 1, rows.get(i).rid());
       }
       try (ResultSet result = query.executeQuery()) {
         while (result.next()) {

@@ -24,7 +24,7 @@ final class StoryRows {
   private final PreparedStatement touchEntry;
   private final PreparedStatement updateFirstSighting;
   private final PreparedStatement lastRowid;
-  private final PreparedStatement storyRid;
+  private final PreparedStatement firstSightingRid;
   private final PreparedStatement indexedEntry;
 
   StoryRows(StatementCache statements, NearIndex near, Instant now) throws SQLException {
@@ -32,14 +32,16 @@ final class StoryRows {
     this.now = now;
     insertStory = statements.get("INSERT INTO stories (id, link, title, summary_html, content_html,"
         + " author, published, first_source_id, first_entry_key, created_at)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING");
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (first_source_id, first_entry_key)"
+        + " DO NOTHING");
     insertEntry = statements.get("INSERT INTO entries (source_id, entry_key, story_rid, link,"
         + " canonical_link, title, title_key, published, fetched_at, last_seen, signature, marks)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     // Not INSERT ... RETURNING id: SQLite stages returned rows in a table of their own, and that
     // cost more than this second statement (bench/floor.sh, 2026-11-27).
     lastRowid = statements.get("SELECT last_insert_rowid()");
-    storyRid = statements.get("SELECT rid FROM stories WHERE id = ?");
+    firstSightingRid = statements.get(
+        "SELECT rid FROM stories WHERE first_source_id = ? AND first_entry_key = ?");
     indexedEntry = statements.get(
         "SELECT published, fetched_at, signature FROM entries WHERE id = ?");
     touchEntry = statements.get("UPDATE entries SET last_seen = ?, link = ?, canonical_link = ?,"
@@ -47,14 +49,14 @@ final class StoryRows {
     // Only the first sighting's text is shown, so only its edits reach the story.
     // The new text is bound once and compared by number (?1 to ?4).
     updateFirstSighting = statements.get("UPDATE stories SET title = ?1, summary_html = ?2,"
-        + " content_html = ?3, author = ?4 WHERE id = ?5 AND first_source_id = ?6"
+        + " content_html = ?3, author = ?4 WHERE rid = ?5 AND first_source_id = ?6"
         + " AND first_entry_key = ?7 AND (title IS NOT ?1 OR summary_html IS NOT ?2"
         + " OR content_html IS NOT ?3 OR author IS NOT ?4)");
   }
 
   /**
    * Inserts the story; returns its key ({@code stories.rid}, which entries and memberships name
-   * it by), or -1, and nothing written, when a story with this id is stored.
+   * it by), or -1, and nothing written, when a story first seen as this entry is stored.
    */
   long insertStory(Entry entry, String storyId) throws SQLException {
     insertStory.setString(1, storyId);
@@ -70,12 +72,13 @@ final class StoryRows {
     return insertStory.executeUpdate() > 0 ? lastRowid() : -1;
   }
 
-  /** The key of the stored story {@code storyId}. */
-  long rid(String storyId) throws SQLException {
-    storyRid.setString(1, storyId);
-    try (ResultSet row = storyRid.executeQuery()) {
+  /** The key of the stored story first seen as {@code entry}. */
+  long ridOfFirstSighting(Entry entry) throws SQLException {
+    firstSightingRid.setString(1, entry.sourceId());
+    firstSightingRid.setString(2, entry.key());
+    try (ResultSet row = firstSightingRid.executeQuery()) {
       if (!row.next()) {
-        throw new SQLException("no story " + storyId);
+        throw new SQLException("no story first seen as " + entry.sourceId() + " " + entry.key());
       }
       return row.getLong(1);
     }
@@ -120,7 +123,7 @@ final class StoryRows {
    * {@code id} and {@code storedTitleKey} are the entry's as stored: an edited title moves the
    * entry's title posting in the near index.
    */
-  boolean touch(Entry entry, Keys keys, String storyId, long id, String storedTitleKey)
+  boolean touch(Entry entry, Keys keys, long storyRid, long id, String storedTitleKey)
       throws SQLException {
     if (!Objects.equals(storedTitleKey, keys.titleKey())) {
       moveTitle(id, storedTitleKey, keys.titleKey());
@@ -137,7 +140,7 @@ final class StoryRows {
     updateFirstSighting.setString(2, entry.summaryHtml());
     updateFirstSighting.setString(3, entry.contentHtml());
     updateFirstSighting.setString(4, entry.author());
-    updateFirstSighting.setString(5, storyId);
+    updateFirstSighting.setLong(5, storyRid);
     updateFirstSighting.setString(6, entry.sourceId());
     updateFirstSighting.setString(7, entry.key());
     return updateFirstSighting.executeUpdate() > 0;

@@ -96,24 +96,26 @@ final class StoryWriter {
     Optional<Match> match = StoryIdentity.match(entry, keys, lookups);
     if (match.isPresent() && match.get().rule() == StoryIdentity.Rule.SAME_SOURCE_KEY) {
       String storyId = match.get().storyId();
+      long rid = lookups.rid(storyId);
       // An edit refiles the story, by its key; a known entry changes nothing to look up.
-      return rows.touch(entry, keys, storyId, lookups.knownId(), lookups.knownTitleKey())
-          ? new Written(Outcome.EDITED, storyId, rows.rid(storyId))
+      return rows.touch(entry, keys, rid, lookups.knownId(), lookups.knownTitleKey())
+          ? new Written(Outcome.EDITED, storyId, rid)
           : new Written(Outcome.KNOWN, storyId, -1);
     }
     if (match.isPresent()) {
-      long rid = rows.rid(match.get().storyId());
+      long rid = lookups.rid(match.get().storyId());
       rows.insertEntry(entry, keys, rid);
       return new Written(Outcome.JOINED, match.get().storyId(), rid);
     }
     String storyId = keys.newStoryId();
     // The id is minted from this very entry, so it can only exist already if the entry was
     // removed without its story; joining keeps the published id rather than failing forever.
-    // The insert itself finds out (ON CONFLICT DO NOTHING changes no row), not a lookup first.
+    // The insert itself finds out (ON CONFLICT DO NOTHING changes no row), not a lookup first:
+    // stories are unique by first sighting, which the id is minted from.
     long rid = rows.insertStory(entry, storyId);
     Outcome outcome = rid >= 0 ? Outcome.NEW : Outcome.JOINED;
     if (rid < 0) {
-      rid = rows.rid(storyId);
+      rid = rows.ridOfFirstSighting(entry);
     }
     rows.insertEntry(entry, keys, rid);
     return new Written(outcome, storyId, rid);

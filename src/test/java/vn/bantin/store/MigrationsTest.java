@@ -42,7 +42,7 @@ class MigrationsTest {
   @Test
   void freshDatabaseGetsEveryScriptOnceAndReapplyingChangesNothing() throws SQLException {
     try (Connection connection = connect()) {
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
       List<String> first = versions(connection);
       assertThat(first).containsExactly("1 V1__init.sql " + CLOCK.millis(),
           "2 V2__near_duplicates.sql " + CLOCK.millis(),
@@ -51,7 +51,8 @@ class MigrationsTest {
           "5 V5__bands_in_memory.sql " + CLOCK.millis(),
           "6 V6__memberships_by_story.sql " + CLOCK.millis(),
           "7 V7__title_keys_in_memory.sql " + CLOCK.millis(),
-          "8 V8__stories_by_rowid.sql " + CLOCK.millis());
+          "8 V8__stories_by_rowid.sql " + CLOCK.millis(),
+          "9 V9__story_ids_unindexed.sql " + CLOCK.millis());
 
       InstantSource later = InstantSource.fixed(Instant.parse("2030-01-01T00:00:00Z"));
       assertThat(Migrations.apply(connection, later)).isEmpty();
@@ -205,7 +206,7 @@ class MigrationsTest {
       Jdbc.execute(connection, "INSERT INTO category_stories (category_id, story_id, published)"
           + " VALUES ('lai-chau', 's1', 10), ('lai-chau', 's2', 20), ('tin', 's2', 20)");
 
-      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(8);
+      assertThat(Migrations.apply(connection, CLOCK, 8)).containsExactly(8);
 
       assertThat(rows(connection, "SELECT rid, id, link, title, summary_html, author, published,"
           + " first_source_id, first_entry_key, created_at FROM stories ORDER BY rid"))
@@ -233,6 +234,53 @@ class MigrationsTest {
   }
 
   @Test
+  void version9DropsTheStoryIdIndexKeepsEveryRowAndStillCascades() throws SQLException {
+    try (Connection connection = connect()) {
+      Jdbc.execute(connection, "PRAGMA foreign_keys = ON");
+      assertThat(Migrations.apply(connection, CLOCK, 8)).hasSize(8);
+      Jdbc.execute(connection, "INSERT INTO sources (id) VALUES ('vov'), ('nhandan')");
+      Jdbc.execute(connection, "INSERT INTO stories (rid, id, link, title, summary_html,"
+          + " content_html, author, published, first_source_id, first_entry_key, created_at)"
+          + " VALUES (4, 's2', 'https://vov.vn/b', 'Tin b', '<p>b</p>', '<p>B</p>', 'An', 20,"
+          + " 'vov', 'b', 5), (9, 's1', NULL, 'Tin a', '', '', NULL, 10, 'nhandan', 'a', 6)");
+      Jdbc.execute(connection, "INSERT INTO entries (id, source_id, entry_key, story_rid, link,"
+          + " canonical_link, title, title_key, published, fetched_at, last_seen, signature,"
+          + " marks) VALUES (7, 'nhandan', 'a', 9, 'l', 'cl', 'Tin a', 'tin a', 10, 11, 12,"
+          + " x'01', 'm'), (8, 'vov', 'b', 4, NULL, NULL, 'Tin b', NULL, 20, 21, 22, NULL, NULL)");
+      Jdbc.execute(connection, "INSERT INTO category_stories (story_rid, category_id, published)"
+          + " VALUES (9, 'lai-chau', 10), (4, 'lai-chau', 20)");
+
+      assertThat(Migrations.apply(connection, CLOCK)).containsExactly(9);
+
+      assertThat(rows(connection, "SELECT rid, id, link, title, summary_html, content_html,"
+          + " author, published, first_source_id, first_entry_key, created_at FROM stories"
+          + " ORDER BY rid")).containsExactly(
+              "4 s2 https://vov.vn/b Tin b <p>b</p> <p>B</p> An 20 vov b 5",
+              "9 s1 null Tin a   null 10 nhandan a 6");
+      assertThat(rows(connection, "SELECT e.id, s.id FROM entries e"
+          + " JOIN stories s ON s.rid = e.story_rid ORDER BY e.id"))
+          .containsExactly("7 s1", "8 s2");
+      // No index holds the public id on its own; the first sighting is unique.
+      assertThat(rows(connection, "SELECT m.name, group_concat(i.name, ',') FROM sqlite_master m,"
+          + " pragma_index_info(m.name) i WHERE m.type = 'index' AND m.tbl_name = 'stories'"
+          + " GROUP BY m.name ORDER BY m.name")).containsExactly(
+              "sqlite_autoindex_stories_1 first_source_id,first_entry_key",
+              "stories_by_published published,id");
+      assertThatThrownBy(() -> Jdbc.execute(connection, "INSERT INTO stories (id, title,"
+          + " summary_html, content_html, published, first_source_id, first_entry_key,"
+          + " created_at) VALUES ('s3', 't', '', '', 1, 'vov', 'b', 0)"))
+          .isInstanceOf(SQLException.class).hasMessageContaining("UNIQUE");
+      // The migration ran with foreign keys off and left them as it found them.
+      assertThat(rows(connection, "PRAGMA foreign_keys")).containsExactly("1");
+      Jdbc.execute(connection, "DELETE FROM stories WHERE rid = 4");
+      assertThat(rows(connection, "SELECT id FROM entries")).containsExactly("7");
+      assertThat(rows(connection, "SELECT story_rid FROM category_stories"))
+          .containsExactly("9");
+      assertThat(rows(connection, "PRAGMA foreign_key_check")).isEmpty();
+    }
+  }
+
+  @Test
   void anUpgradeIsLoggedBeforeAndAfterAndAFreshDatabaseIsNot() throws SQLException {
     try (LoggedMessages logged = LoggedMessages.of(Migrations.class);
         Connection connection = connect()) {
@@ -242,8 +290,8 @@ class MigrationsTest {
       Migrations.apply(connection, CLOCK);
 
       assertThat(logged.all()).hasSize(2);
-      assertThat(logged.all().get(0)).startsWith("upgrading the database from schema 7 to 8");
-      assertThat(logged.all().get(1)).startsWith("database at schema 8 after ");
+      assertThat(logged.all().get(0)).startsWith("upgrading the database from schema 7 to 9");
+      assertThat(logged.all().get(1)).startsWith("database at schema 9 after ");
     }
   }
 
