@@ -13,6 +13,9 @@
 #   PROFILE=1 bench/poll.sh            JFR of bantin over the measured cycle pairs, in results/
 #   PROFILE_UNCHANGED=200 bench/poll.sh   then JFR of 200 unchanged cycles of bantin and of the
 #                                      reference (this JVM), back to back, in results/
+#   WAL_SNAPSHOT=3 bench/poll.sh       after bantin's third changed cycle, copy its database and WAL
+#                                      and report what its commits wrote, by table and index
+#                                      (WalPages; needs CHANGED_PAIRS and PAIRS >= 3)
 #   PROFILE_SAMPLE=1ms ...             with the JDK's profile settings but one execution sample
 #                                      per thread every 1 ms instead of 10 (cycles are short)
 #                                      (PROFILE_UNCHANGED also reports the bytes each thread
@@ -70,6 +73,7 @@ jfr_settings() {
   echo "$work/sampled.jfc"
 }
 [[ -n "${PROFILE:-}" ]] && profile=("profile=$PWD/bench/results/poll-$stamp.jfr")
+[[ -n "${WAL_SNAPSHOT:-}" ]] && profile+=("wal-snapshot=$WAL_SNAPSHOT" "wal-to=$work/store")
 [[ -n "${PROFILE_UNCHANGED:-}" ]] && profile+=("profile-unchanged=$PROFILE_UNCHANGED" \
   "profile-prefix=$PWD/bench/results/poll-$stamp-unchanged" \
   "profile-settings=$(jfr_settings)")
@@ -124,6 +128,14 @@ if [[ -n "${PROFILE_UNCHANGED:-}" ]]; then
       alloc_per_cycle "bench/results/poll-$stamp-unchanged-$side.jfr"
     } >>"$work/body.md"
   done
+fi
+if [[ -n "${WAL_SNAPSHOT:-}" ]]; then
+  {
+    echo
+    echo "What the store writer's commits in its WAL wrote after changed pair $WAL_SNAPSHOT (WalPages):"
+    echo
+    java -cp "$cp" vn.bantin.bench.WalPages "$work/store-db" "$work/store-wal"
+  } >>"$work/body.md"
 fi
 cat "$work/head.md" "$work/body.md" >"$result"
 echo "Result: $result"

@@ -25,7 +25,8 @@ import java.util.Map;
  * [warm-up=60 (most warm-up rounds)]
  * [changed-warm-up=8 (most changed warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
- * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]}
+ * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]
+ * [wal-snapshot=PAIR wal-to=PATH (bantin's database and WAL copied after that changed pair)]}
  */
 public final class PollBench {
 
@@ -70,6 +71,10 @@ public final class PollBench {
       System.out.println("bantin: pid " + bantin.pid() + " on " + bantin.base());
       PollPairs pairs = new PollPairs(upstream, upstreamPort, feeds, items, bantin, reference,
           metered, report);
+      if (args.containsKey("wal-snapshot")) {
+        pairs.snapshotAfter(Integer.parseInt(args.get("wal-snapshot")), work.resolve("data"),
+            Path.of(args.get("wal-to")));
+      }
       boolean changed = modes.contains("serve")
           || Integer.parseInt(args.getOrDefault("changed-pairs", "2")) > 0;
       pairs.warmUp(changed ? Integer.parseInt(args.getOrDefault("changed-warm-up", "8")) : 0,

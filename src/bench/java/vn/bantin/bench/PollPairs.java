@@ -1,7 +1,9 @@
 package vn.bantin.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,6 +60,10 @@ final class PollPairs {
   private boolean warmUpSettled;
   private int changedWarmUpRounds;
   private boolean changedWarmUpSettled;
+  /** After which changed pair {@link #snapshotAfter} copies bantin's store; 0: none. */
+  private int snapshotPair;
+  private Path snapshotData;
+  private Path snapshotTo;
 
   PollPairs(PollUpstream upstream, int port, int feeds, int items, BantinProcess bantin,
       PollReference reference, PollReference metered, StringBuilder report) {
@@ -72,6 +78,28 @@ final class PollPairs {
     for (int f = 1; f <= feeds; f++) {
       urls.add(upstream.url(f, port));
     }
+  }
+
+  /**
+   * Copies bantin's database and its WAL from {@code dataDir} to {@code to}{@code -db} and
+   * {@code to}{@code -wal} right after bantin's cycle of changed pair {@code pair}, for {@link
+   * WalPages}: the WAL first, so that every page it names is in the database copy.
+   */
+  void snapshotAfter(int pair, Path dataDir, Path to) {
+    snapshotPair = pair;
+    snapshotData = dataDir;
+    snapshotTo = to;
+  }
+
+  private void snapshot(int pair) throws IOException {
+    if (pair != snapshotPair) {
+      return;
+    }
+    Path wal = snapshotTo.resolveSibling(snapshotTo.getFileName() + "-wal");
+    Path db = snapshotTo.resolveSibling(snapshotTo.getFileName() + "-db");
+    Files.copy(snapshotData.resolve("bantin.db-wal"), wal, StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(snapshotData.resolve("bantin.db"), db, StandardCopyOption.REPLACE_EXISTING);
+    System.out.println("    copied bantin's database and WAL to " + db + ", " + wal);
   }
 
   /**
@@ -180,12 +208,14 @@ final class PollPairs {
       double rp;
       if (bantinFirst) {
         b = print("pair " + p + " changed bantin", changedBantin());
+        snapshot(p);
         rf = print("pair " + p + " changed reference", changedReference(false));
         rp = print("pair " + p + " changed reference+parse", changedReference(true));
       } else {
         rf = print("pair " + p + " changed reference", changedReference(false));
         rp = print("pair " + p + " changed reference+parse", changedReference(true));
         b = print("pair " + p + " changed bantin", changedBantin());
+        snapshot(p);
       }
       changed.add(b / rp);
       changedFetchOnly.add(b / rf);
