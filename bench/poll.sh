@@ -134,7 +134,7 @@ if [[ -n "${WAL_SNAPSHOT:-}" ]]; then
     echo
     echo "What the store writer's commits in its WAL wrote after changed pair $WAL_SNAPSHOT (WalPages):"
     echo
-    java -cp "$cp" vn.bantin.bench.WalPages "$work/store-db" "$work/store-wal"
+    java -cp "$cp" vn.bantin.bench.WalPages "$work/store/bantin.db" "$work/store/bantin.db-wal"
   } >>"$work/body.md"
 fi
 cat "$work/head.md" "$work/body.md" >"$result"

@@ -26,7 +26,7 @@ import java.util.Map;
  * [changed-warm-up=8 (most changed warm-up rounds)]
  * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
  * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]
- * [wal-snapshot=PAIR wal-to=PATH (bantin's database and WAL copied after that changed pair)]}
+ * [wal-snapshot=PAIR wal-to=DIR (bantin's database and WAL copied there after that changed pair)]}
  */
 public final class PollBench {
 

@@ -81,9 +81,9 @@ final class PollPairs {
   }
 
   /**
-   * Copies bantin's database and its WAL from {@code dataDir} to {@code to}{@code -db} and
-   * {@code to}{@code -wal} right after bantin's cycle of changed pair {@code pair}, for {@link
-   * WalPages}: the WAL first, so that every page it names is in the database copy.
+   * Copies bantin's database and its WAL ({@code bantin.db}, {@code bantin.db-wal}) from {@code
+   * dataDir} into directory {@code to} right after bantin's cycle of changed pair {@code pair},
+   * for {@link WalPages}: the WAL first, so that every page it names is in the database copy.
    */
   void snapshotAfter(int pair, Path dataDir, Path to) {
     snapshotPair = pair;
@@ -95,11 +95,12 @@ final class PollPairs {
     if (pair != snapshotPair) {
       return;
     }
-    Path wal = snapshotTo.resolveSibling(snapshotTo.getFileName() + "-wal");
-    Path db = snapshotTo.resolveSibling(snapshotTo.getFileName() + "-db");
-    Files.copy(snapshotData.resolve("bantin.db-wal"), wal, StandardCopyOption.REPLACE_EXISTING);
-    Files.copy(snapshotData.resolve("bantin.db"), db, StandardCopyOption.REPLACE_EXISTING);
-    System.out.println("    copied bantin's database and WAL to " + db + ", " + wal);
+    Files.createDirectories(snapshotTo);
+    for (String file : List.of("bantin.db-wal", "bantin.db")) {
+      Files.copy(snapshotData.resolve(file), snapshotTo.resolve(file),
+          StandardCopyOption.REPLACE_EXISTING);
+    }
+    System.out.println("    copied bantin's database and WAL into " + snapshotTo);
   }
 
   /**
