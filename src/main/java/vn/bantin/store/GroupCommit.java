@@ -23,7 +23,8 @@ import java.util.function.IntConsumer;
  * that made its write durable, on the caller's context; when that COMMIT fails, or an error
  * rolled back the whole transaction, every write of the group fails. A group holds at most
  * {@link #maxWeight} (entries), so readers see fresh data after a bounded delay. The store's
- * {@link NearIndex}, kept in memory, follows every savepoint, commit and rollback.
+ * {@link NearIndex}, kept in memory, follows every savepoint, commit and rollback. Between groups
+ * the writer may rest, when {@link ReadersFirst} says readers need the cores.
  */
 final class GroupCommit {
 
@@ -39,6 +40,7 @@ final class GroupCommit {
   private final Connection connection;
   private final NearIndex near;
   private final int maxWeight;
+  private final ReadersFirst readersFirst;
   /** Told the weight of each group after its COMMIT, on the writer thread. */
   private final IntConsumer committed;
   /** Writes submitted and not yet run; only the writer thread takes from it. */
@@ -46,16 +48,18 @@ final class GroupCommit {
 
   /**
    * Runs the writes on {@code statements}' connection, with {@code writer}'s one thread; {@code
-   * near} is rolled back and committed with them; {@code committed} hears of each commit's weight.
+   * near} is rolled back and committed with them; {@code committed} hears of each commit's weight;
+   * {@code readersFirst} says how long to rest between groups.
    */
   GroupCommit(WorkerExecutor writer, StatementCache statements, NearIndex near, int maxWeight,
-      IntConsumer committed) {
+      IntConsumer committed, ReadersFirst readersFirst) {
     this.writer = writer;
     this.statements = statements;
     this.connection = statements.connection();
     this.near = near;
     this.maxWeight = maxWeight;
     this.committed = committed;
+    this.readersFirst = readersFirst;
   }
 
   /**
@@ -72,7 +76,9 @@ final class GroupCommit {
     // the head of the queue until it is (the queue's order is the order of the writes).
     return writer.executeBlocking(() -> {
       while (!write.done) {
+        readersFirst.awaitTurn();
         runGroup();
+        readersFirst.groupDone();
       }
       return write.outcome();
     }, false);

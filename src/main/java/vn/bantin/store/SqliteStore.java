@@ -66,7 +66,7 @@ public final class SqliteStore implements Store {
     this.statements = new StatementCache(writeConnection);
     this.near = near;
     this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT,
-        checkpoints::committed);
+        checkpoints::committed, ReadersFirst.ofThisJvm());
     this.clock = clock;
     this.pollTimes = new PollTimes(vertx, pollTimesDelay, work -> write(1, work), statements,
         clock);

@@ -67,7 +67,7 @@ class GroupCommitTest {
   void aFailingWriteFailsAloneAndTheOthersOfItsGroupCommit() throws Exception {
     List<Integer> commits = new ArrayList<>();
     GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
-        commits::add);
+        commits::add, ReadersFirst.never());
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     Future<Integer> failing = groups.submit(1, c -> {
@@ -89,7 +89,7 @@ class GroupCommitTest {
   @Test
   void aFutureCompletesOnlyAfterTheCommitOfItsGroup() throws Exception {
     GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
-        weight -> {});
+        weight -> {}, ReadersFirst.never());
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     List<Object> seenByTheLastWrite = new ArrayList<>();
     Future<Integer> last = groups.submit(1, c -> {
@@ -108,7 +108,7 @@ class GroupCommitTest {
   @Test
   void aFailedCommitFailsEveryWriteOfItsGroup() throws Exception {
     GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 100,
-        weight -> {});
+        weight -> {}, ReadersFirst.never());
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> orphan = groups.submit(1, c -> {
       Jdbc.execute(c, "INSERT INTO children (id, parent) VALUES (1, 99)");
@@ -131,7 +131,7 @@ class GroupCommitTest {
   @Test
   void writesRunInSubmissionOrderAcrossGroups() throws Exception {
     GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 3,
-        weight -> {});
+        weight -> {}, ReadersFirst.never());
     List<Integer> order = new ArrayList<>();
     List<Future<Integer>> futures = new ArrayList<>();
     futures.add(groups.submit(1, c -> insertAfterRelease(c, 0)));
@@ -154,7 +154,7 @@ class GroupCommitTest {
   @Test
   void aGroupHoldsNoMoreThanItsWeight() throws Exception {
     GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 2,
-        weight -> {});
+        weight -> {}, ReadersFirst.never());
     Future<Integer> first = groups.submit(1, c -> insertAfterRelease(c, 1));
     Future<Integer> second = groups.submit(1, c -> insert(c, 2));
     List<List<Integer>> seenByTheThird = new ArrayList<>();
@@ -168,6 +168,31 @@ class GroupCommitTest {
     await(second);
     await(third);
     assertThat(seenByTheThird).containsExactly(List.of(1, 2));
+  }
+
+  @Test
+  void theWriterRestsBetweenGroupsWhileReadersComeFirst() throws Exception {
+    long[] wall = {0};
+    List<Long> rests = new ArrayList<>();
+    // Readers keep the loops busy and the writer gets no CPU: every group earns a rest.
+    ReadersFirst readersFirst = new ReadersFirst(() -> wall[0], () -> 0,
+        () -> Long.MAX_VALUE / 2, nanos -> {
+          rests.add(nanos);
+          wall[0] += nanos;
+        });
+    GroupCommit groups = new GroupCommit(executor, new StatementCache(writer), near, 1,
+        weight -> {}, readersFirst);
+    Future<Integer> first = groups.submit(1, c -> {
+      wall[0] += TimeUnit.MILLISECONDS.toNanos(200);
+      return insertAfterRelease(c, 1);
+    });
+    Future<Integer> second = groups.submit(1, c -> insert(c, 2));
+    release.countDown();
+
+    await(first);
+    await(second);
+    assertThat(rests).containsExactly(TimeUnit.MILLISECONDS.toNanos(800));
+    assertThat(committedRows()).containsExactly(1, 2);
   }
 
   /** Holds the writer thread until the test queued the rest of the group. */
