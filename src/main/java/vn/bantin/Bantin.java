@@ -37,6 +37,7 @@ import vn.bantin.refresh.RefreshSummary;
 import vn.bantin.refresh.Refresher;
 import vn.bantin.refresh.Scheduler;
 import vn.bantin.refresh.SourceLeases;
+import vn.bantin.store.SqliteStore;
 import vn.bantin.store.Store;
 import vn.bantin.store.pg.PgSourceLeases;
 import vn.bantin.store.pg.PgStore;
@@ -124,6 +125,9 @@ public final class Bantin {
     FeedsConfig feeds = config.config();
     Metrics metrics = new Metrics(registry);
     metrics.configFileInvalid(() -> !config.fileProblems().isEmpty());
+    if (store instanceof SqliteStore local) {
+      metrics.storeWriterRest(local::writerRestSeconds);
+    }
     int cores = Runtime.getRuntime().availableProcessors();
     int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
     WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);

@@ -174,7 +174,7 @@ class FeedsIT {
     String metrics = server.get("/metrics").body();
     assertThat(metrics).contains("bantin_fetch_duration_seconds_count",
         "bantin_entries_new_total", "bantin_parse_failures_total{code=\"xml_malformed\"",
-        "vertx_http_server_requests_total");
+        "vertx_http_server_requests_total", "bantin_store_writer_rest_seconds_total");
   }
 
   private static JsonObject find(JsonArray array, String id) {

@@ -1,6 +1,7 @@
 package vn.bantin.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
 
 /** bantin's own meters, registered in the same Prometheus registry as Vert.x's. */
 public final class Metrics {
@@ -24,6 +26,8 @@ public final class Metrics {
   public static final String RENDERS = "bantin.render.count";
   /** 1 while feeds.yml on disk is invalid (a hand edit) and the last valid version stays. */
   public static final String CONFIG_FILE_INVALID = "bantin.config.file.invalid";
+  /** Seconds the SQLite store's writer rested so that readers came first. */
+  public static final String STORE_WRITER_REST = "bantin.store.writer.rest";
 
   private final PrometheusMeterRegistry registry;
   private final Counter entriesNew;
@@ -72,6 +76,16 @@ public final class Metrics {
     renders.computeIfAbsent(format, f -> Counter.builder(RENDERS)
         .description("Category feed renderings built").tag("format", f)
         .register(registry)).increment();
+  }
+
+  /**
+   * Registers {@link #STORE_WRITER_REST}; {@code seconds}, the total so far, is asked at every
+   * scrape, on the scraping thread.
+   */
+  public void storeWriterRest(DoubleSupplier seconds) {
+    FunctionCounter.builder(STORE_WRITER_REST, seconds, DoubleSupplier::getAsDouble)
+        .description("Time the store writer rested between write groups so that readers came"
+            + " first").baseUnit("seconds").register(registry);
   }
 
   /**

@@ -42,6 +42,8 @@ final class ReadersFirst {
   private long restUntil;
   private long windowStart;
   private boolean loopsBusy;
+  /** Written by the writer thread only, read by metrics. */
+  private volatile long restedNanos;
 
   /**
    * @param wall nanosecond ticks ({@code System::nanoTime})
@@ -75,12 +77,20 @@ final class ReadersFirst {
 
   /** Before a group: rests for whatever is left of the rest the last group earned. */
   void awaitTurn() {
-    long left = restUntil - wall.getAsLong();
-    if (left > 0) {
-      rest.accept(left);
+    long now = wall.getAsLong();
+    if (restUntil > now) {
+      rest.accept(restUntil - now);
+      long rested = wall.getAsLong();
+      restedNanos += rested - now; // only the writer thread writes it
+      now = rested;
     }
-    groupStart = wall.getAsLong();
+    groupStart = now;
     groupStartCpu = writerCpu.getAsLong();
+  }
+
+  /** Nanoseconds rested so far; any thread. */
+  long restedNanos() {
+    return restedNanos;
   }
 
   /** After a group: works out the rest it earned. */

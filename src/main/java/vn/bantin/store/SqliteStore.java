@@ -43,6 +43,7 @@ public final class SqliteStore implements Store {
   private final ReadPool readers;
   private final Connection writeConnection;
   private final GroupCommit writes;
+  private final ReadersFirst readersFirst = ReadersFirst.ofThisJvm();
   private final Checkpoints checkpoints;
   private final KeysAhead keys;
   /** The writer's compiled statements; only the writer thread uses them. */
@@ -66,7 +67,7 @@ public final class SqliteStore implements Store {
     this.statements = new StatementCache(writeConnection);
     this.near = near;
     this.writes = new GroupCommit(writer, statements, near, GroupCommit.MAX_GROUP_WEIGHT,
-        checkpoints::committed, ReadersFirst.ofThisJvm());
+        checkpoints::committed, readersFirst);
     this.clock = clock;
     this.pollTimes = new PollTimes(vertx, pollTimesDelay, work -> write(1, work), statements,
         clock);
@@ -205,6 +206,11 @@ public final class SqliteStore implements Store {
   @Override
   public Future<Integer> prune(Instant cutoff) {
     return write(1, c -> Retention.prune(statements, near, cutoff));
+  }
+
+  /** Seconds the writer has rested so far so that readers came first ({@link ReadersFirst}). */
+  public double writerRestSeconds() {
+    return readersFirst.restedNanos() / 1e9;
   }
 
   /** Runs after every write submitted before it; later calls fail with IllegalStateException. */

@@ -29,4 +29,15 @@ class MetricsTest {
     assertThat(registry.scrape())
         .contains("bantin_fetch_duration_seconds_count{outcome=\"timeout\"} 1");
   }
+
+  @Test
+  void theStoreWritersRestIsReadAtEveryScrape() {
+    Metrics metrics = new Metrics();
+    double[] rested = {0};
+    metrics.storeWriterRest(() -> rested[0]);
+    rested[0] = 1.5;
+
+    assertThat(metrics.registry().scrape())
+        .contains("bantin_store_writer_rest_seconds_total 1.5");
+  }
 }

@@ -45,6 +45,7 @@ class ReadersFirstTest {
     group(10, 10);
 
     assertThat(rests).containsExactly(480 * MS);
+    assertThat(readersFirst.restedNanos()).isEqualTo(480 * MS);
   }
 
   @Test
@@ -84,6 +85,7 @@ class ReadersFirstTest {
     group(10, 10);
 
     assertThat(rests).containsExactly(180 * MS);
+    assertThat(readersFirst.restedNanos()).isEqualTo(180 * MS);
   }
 
   @Test
