@@ -341,8 +341,8 @@ final class PollPairs {
     Ratios p99 = new Ratios();
     Ratios covered = new Ratios();
     StringBuilder runs = new StringBuilder("| pair | alone req/s | alone p99 ms |"
-        + " polling req/s | polling p99 ms | cycle s | renders while polling |\n"
-        + "|---|---|---|---|---|---|---|\n");
+        + " polling req/s | polling p99 ms | cycle s | renders while polling |"
+        + " writer rested s |\n|---|---|---|---|---|---|---|---|\n");
     String load = uptime();
     for (int p = 1; p <= pairs; p++) {
       WrkRun alone = null;
@@ -351,11 +351,13 @@ final class PollPairs {
       }
       nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
       double rendersBefore = renders();
+      double restedBefore = writerRested();
       Process wrk = WrkRun.start(url, seconds, connections, headers);
       CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
       WrkRun polling = WrkRun.await(wrk, seconds);
       BantinProcess.Refresh done = cycle.join();
       double rendered = renders() - rendersBefore;
+      double rested = writerRested() - restedBefore;
       check(done, "fetched", feeds);
       if (alone == null) {
         alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
@@ -364,9 +366,9 @@ final class PollPairs {
       rps.add(polling.requestsPerSecond() / alone.requestsPerSecond());
       p99.add(polling.p99Micros() / alone.p99Micros());
       covered.add(Math.min(1, cycleSeconds / seconds));
-      String line = "| %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f |%n".formatted(p,
+      String line = "| %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f |%n".formatted(p,
           alone.requestsPerSecond(), alone.p99Micros() / 1e3, polling.requestsPerSecond(),
-          polling.p99Micros() / 1e3, cycleSeconds, rendered);
+          polling.p99Micros() / 1e3, cycleSeconds, rendered, rested);
       System.out.print(line + (alone.errors() + polling.errors() > 0 ? "  wrk ERRORS\n" : ""));
       runs.append(line);
     }
@@ -391,10 +393,23 @@ final class PollPairs {
 
   /** Feeds bantin has rendered so far (its {@code bantin_render_count_total} counters). */
   private double renders() {
+    return metric("bantin_render_count_total");
+  }
+
+  /**
+   * Seconds bantin's store writer has rested so far so that readers came first (0 for a build
+   * before the twelfth round, which has no such meter).
+   */
+  private double writerRested() {
+    return metric("bantin_store_writer_rest_seconds_total");
+  }
+
+  /** The sum of {@code name}'s series in bantin's {@code /metrics}, NaN when unreadable. */
+  private double metric(String name) {
     try {
       double total = 0;
       for (String line : bantin.get("/metrics").body().split("\n")) {
-        if (line.startsWith("bantin_render_count_total")) {
+        if (line.startsWith(name)) {
           total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
         }
       }

@@ -37,6 +37,8 @@ public final class Metrics {
   private final Map<String, Timer> fetchDurations = new ConcurrentHashMap<>();
   private final Map<String, Counter> parseFailures = new ConcurrentHashMap<>();
   private final Map<String, Counter> renders = new ConcurrentHashMap<>();
+  /** Held here: Micrometer holds a function counter's state weakly. */
+  private DoubleSupplier storeWriterRest;
 
   public Metrics() {
     this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -83,6 +85,7 @@ public final class Metrics {
    * scrape, on the scraping thread.
    */
   public void storeWriterRest(DoubleSupplier seconds) {
+    storeWriterRest = seconds;
     FunctionCounter.builder(STORE_WRITER_REST, seconds, DoubleSupplier::getAsDouble)
         .description("Time the store writer rested between write groups so that readers came"
             + " first").baseUnit("seconds").register(registry);
