@@ -173,6 +173,7 @@ final class PollPairs {
     StringBuilder runs = new StringBuilder("| pair | kind | bantin s | reference s |"
         + " reference+parse s |\n|---|---|---|---|---|\n");
     String load = uptime();
+    double restedBefore = writerRested();
     counting = true;
     if (profile != null) {
       jcmd("JFR.start", "name=poll", "settings=profile", "filename=" + profile);
@@ -226,6 +227,7 @@ final class PollPairs {
       runs.append("| %d | changed | %.3f | %.3f | %.3f |\n".formatted(p, b, rf, rp));
     }
     counting = false;
+    double rested = writerRested() - restedBefore;
     if (profile != null) {
       jcmd("JFR.stop", "name=poll");
     }
@@ -265,7 +267,10 @@ final class PollPairs {
             + "JIT compiler CPU s during each measured unchanged cycle, median [min, max]:"
             + " bantin's ").append(jitBantin.summary("%.3f"))
         .append(", the bench JVM's (reference and upstream) ")
-        .append(jitReference.summary("%.3f")).append("\n\n").append(runs).append('\n')
+        .append(jitReference.summary("%.3f")).append("\n")
+        .append("bantin's store writer rested ").append("%.3f".formatted(rested))
+        .append(" s over the measured cycles (it rests only while readers keep its event loops"
+            + " busy; none here)\n\n").append(runs).append('\n')
         .append("bantin's CPU seconds per cycle by thread (mean over the measured cycles;"
             + " /proc truncates names to 15 characters):\n\n");
     cpu.forEach((kind, groups) -> {
