@@ -58,6 +58,7 @@ final class ReadersFirst {
     this.loopsCpuSinceLastCall = loopsCpuSinceLastCall;
     this.rest = rest;
     this.windowStart = wall.getAsLong();
+    this.restUntil = windowStart;
   }
 
   /** Reads this JVM's clocks and Vert.x's event loop threads; never rests without them. */
@@ -78,8 +79,9 @@ final class ReadersFirst {
   /** Before a group: rests for whatever is left of the rest the last group earned. */
   void awaitTurn() {
     long now = wall.getAsLong();
-    if (restUntil > now) {
-      rest.accept(restUntil - now);
+    long left = restUntil - now; // ticks of System.nanoTime compare by difference only
+    if (left > 0) {
+      rest.accept(left);
       long rested = wall.getAsLong();
       restedNanos += rested - now; // only the writer thread writes it
       now = rested;

@@ -14,7 +14,8 @@ class ReadersFirstTest {
 
   private static final long MS = 1_000_000;
 
-  private long wall;
+  /** Ticks may start anywhere, even below zero, as System.nanoTime's do. */
+  private long wall = Long.MIN_VALUE + 1;
   private long writerCpu;
   private long loopsCpu;
   private int loopReads;
