@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static vn.bantin.store.StoreFixture.await;
 
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
@@ -42,7 +43,7 @@ class EventLoopCpuTest {
   }
 
   /** Keeps {@code context}'s thread on a core for {@code cpuNanos} of its CPU time. */
-  private static io.vertx.core.Future<Void> spin(Context context, long cpuNanos) {
+  private static Future<Void> spin(Context context, long cpuNanos) {
     Promise<Void> done = Promise.promise();
     context.runOnContext(v -> {
       spinFor(cpuNanos);
