@@ -16,7 +16,7 @@ import java.util.function.LongSupplier;
  * parsing and keys work behind it is held back with it by the refresh's ingest gate: a changed
  * poll cycle takes longer and its stories reach the feeds seconds later, while the readers keep
  * their cores. With cores to spare, or no readers, the writer never rests. (wrk filling 2 cores
- * during a changed cycle: 0.80x of the requests per second it served alone, 0.57x without the
+ * during a changed cycle: 0.81x of the requests per second it served alone, 0.57x without the
  * rests; BENCHMARKS.md, twelfth round.)
  *
  * <p>Used by the writer thread only.
