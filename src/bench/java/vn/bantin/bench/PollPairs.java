@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,6 +34,11 @@ final class PollPairs {
   static final double CHANGED_JIT_SETTLED_SECONDS = 0.5;
   /** bantin's Vert.x event loops in {@link ThreadCpu#of} ("vert.x-eventloop-thread-N"). */
   private static final String EVENT_LOOPS = "vert.x-eventloo";
+  /** bantin's meters {@link #meters} reads, and their places in its answer. */
+  private static final String[] METERS =
+      {"bantin_render_count_total", "bantin_store_writer_rest_seconds_total"};
+  private static final int RENDERS = 0;
+  private static final int RESTED = 1;
   private final PollUpstream upstream;
   private final int feeds;
   private final int items;
@@ -173,7 +179,7 @@ final class PollPairs {
     StringBuilder runs = new StringBuilder("| pair | kind | bantin s | reference s |"
         + " reference+parse s |\n|---|---|---|---|---|\n");
     String load = uptime();
-    double restedBefore = writerRested();
+    double restedBefore = meters()[RESTED];
     counting = true;
     if (profile != null) {
       jcmd("JFR.start", "name=poll", "settings=profile", "filename=" + profile);
@@ -227,7 +233,7 @@ final class PollPairs {
       runs.append("| %d | changed | %.3f | %.3f | %.3f |\n".formatted(p, b, rf, rp));
     }
     counting = false;
-    double rested = writerRested() - restedBefore;
+    double rested = meters()[RESTED] - restedBefore;
     if (profile != null) {
       jcmd("JFR.stop", "name=poll");
     }
@@ -355,14 +361,14 @@ final class PollPairs {
         alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
       }
       nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
-      double rendersBefore = renders();
-      double restedBefore = writerRested();
+      double[] before = meters();
       Process wrk = WrkRun.start(url, seconds, connections, headers);
       CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
       WrkRun polling = WrkRun.await(wrk, seconds);
       BantinProcess.Refresh done = cycle.join();
-      double rendered = renders() - rendersBefore;
-      double rested = writerRested() - restedBefore;
+      double[] after = meters();
+      double rendered = after[RENDERS] - before[RENDERS];
+      double rested = after[RESTED] - before[RESTED];
       check(done, "fetched", feeds);
       if (alone == null) {
         alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
@@ -396,31 +402,26 @@ final class PollPairs {
     System.out.print(report.substring(report.lastIndexOf("## Serving")));
   }
 
-  /** Feeds bantin has rendered so far (its {@code bantin_render_count_total} counters). */
-  private double renders() {
-    return metric("bantin_render_count_total");
-  }
-
   /**
-   * Seconds bantin's store writer has rested so far so that readers came first (0 for a build
-   * before the twelfth round, which has no such meter).
+   * From one read of bantin's {@code /metrics}: at {@link #RENDERS} the feeds it has rendered so
+   * far (its {@code bantin_render_count_total} counters), at {@link #RESTED} the seconds its store
+   * writer has rested so that readers came first (0 for a build before the twelfth round, which
+   * has no such meter); NaN when unreadable.
    */
-  private double writerRested() {
-    return metric("bantin_store_writer_rest_seconds_total");
-  }
-
-  /** The sum of {@code name}'s series in bantin's {@code /metrics}, NaN when unreadable. */
-  private double metric(String name) {
+  private double[] meters() {
+    double[] totals = new double[METERS.length];
     try {
-      double total = 0;
       for (String line : bantin.get("/metrics").body().split("\n")) {
-        if (line.startsWith(name)) {
-          total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        for (int i = 0; i < METERS.length; i++) {
+          if (line.startsWith(METERS[i])) {
+            totals[i] += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+          }
         }
       }
-      return total;
+      return totals;
     } catch (IOException | InterruptedException | RuntimeException e) {
-      return Double.NaN;
+      Arrays.fill(totals, Double.NaN);
+      return totals;
     }
   }
 
