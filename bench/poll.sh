@@ -25,6 +25,7 @@
 #   BUILD_DIR=target-bench2 ...        build directory of the bench classes (default target-bench)
 #   WARM_UP=60                         most warm-up rounds (until both JIT compilers settle)
 #   CHANGED_WARM_UP=8                  most changed warm-up cycles (until bantin's JIT settles)
+#   SERVE_WARM_UP=6                    most serving warm-up pairs (until bantin's JIT settles under wrk)
 #   FEEDS=200 ITEMS=50 HOSTS=8 CONCURRENCY=16 PER_HOST=2 SERVE_SECONDS=8 WRK_CONNECTIONS=16
 #
 # Everything listens on loopback (127.0.0.1 .. 127.0.0.HOSTS); every process started here is
@@ -80,7 +81,7 @@ jfr_settings() {
 {
   echo "# Poll benchmarks, $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo
-  echo "command: ${JAR:+JAR=$JAR }${MODES:+MODES=$MODES }${FEEDS:+FEEDS=$FEEDS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${SERVE_PAIRS:+SERVE_PAIRS=$SERVE_PAIRS }${GZIP:+GZIP=1 }bench/poll.sh"
+  echo "command: ${JAR:+JAR=$JAR }${MODES:+MODES=$MODES }${FEEDS:+FEEDS=$FEEDS }${PAIRS:+PAIRS=$PAIRS }${CHANGED_PAIRS:+CHANGED_PAIRS=$CHANGED_PAIRS }${SERVE_PAIRS:+SERVE_PAIRS=$SERVE_PAIRS }${SERVE_WARM_UP:+SERVE_WARM_UP=$SERVE_WARM_UP }${GZIP:+GZIP=1 }bench/poll.sh"
   echo "machine: $(nproc) cores, $(lscpu | grep 'Model name' | cut -d: -f2- | sed 's/^ *//'), $(free -g | awk '/Mem:/{print $2}') GiB"
   echo "software: $(java -version 2>&1 | head -1), $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2)"
   echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src || echo ' (modified)')"
@@ -95,7 +96,8 @@ timeout --signal=TERM "${TIMEOUT:-1800}" java -Xmx1g -cp "$cp" vn.bantin.bench.P
   "changed-pairs=${CHANGED_PAIRS:-2}" "warm-up=${WARM_UP:-60}" \
   "changed-warm-up=${CHANGED_WARM_UP:-8}" \
   "modes=${MODES:-cycle,serve}" "gzip=$([[ -n "${GZIP:-}" ]] && echo true || echo false)" \
-  "serve-pairs=${SERVE_PAIRS:-2}" "serve-seconds=${SERVE_SECONDS:-0}" \
+  "serve-pairs=${SERVE_PAIRS:-2}" "serve-warm-up=${SERVE_WARM_UP:-6}" \
+  "serve-seconds=${SERVE_SECONDS:-0}" \
   "wrk-connections=${WRK_CONNECTIONS:-16}" "bantin-opts=${BANTIN_JAVA_OPTS:-}" \
   ${profile[@]+"${profile[@]}"} &
 driver=$!

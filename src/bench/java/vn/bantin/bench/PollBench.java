@@ -24,7 +24,8 @@ import java.util.Map;
  * [hosts=8] [concurrency=16] [per-host=2] [pairs=5] [changed-pairs=2] [modes=cycle,serve] [gzip=false]
  * [warm-up=60 (most warm-up rounds)]
  * [changed-warm-up=8 (most changed warm-up rounds)]
- * [serve-pairs=2] [serve-seconds=0 (auto)] [wrk-connections=16] [bantin-opts="..."]
+ * [serve-pairs=2] [serve-warm-up=6 (most serving warm-up pairs)] [serve-seconds=0 (auto)]
+ * [wrk-connections=16] [bantin-opts="..."]
  * [profile=FILE.jfr] [profile-unchanged=CYCLES profile-prefix=PATH [profile-settings=profile]]
  * [wal-snapshot=PAIR wal-to=DIR (bantin's database and WAL copied there after that changed pair)]}
  */
@@ -91,7 +92,8 @@ public final class PollBench {
       if (modes.contains("serve")) {
         pairs.serving(Integer.parseInt(args.getOrDefault("serve-pairs", "2")),
             Integer.parseInt(args.getOrDefault("serve-seconds", "0")),
-            Integer.parseInt(args.getOrDefault("wrk-connections", "16")));
+            Integer.parseInt(args.getOrDefault("wrk-connections", "16")),
+            Integer.parseInt(args.getOrDefault("serve-warm-up", "6")));
       }
     } finally {
       reference.close();

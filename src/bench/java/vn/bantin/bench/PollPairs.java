@@ -32,13 +32,24 @@ final class PollPairs {
    * reference's parse pass, run thousands of times in this JVM, is long compiled.
    */
   static final double CHANGED_JIT_SETTLED_SECONDS = 0.5;
+  /**
+   * Compiler CPU of a settled serving warm-up pair, over its polling run. After the changed
+   * warm-up, the first cycles under wrk still compiled 1.25 and 0.64 s (the rest of bantin's
+   * ingest used ~0.45 s), then 0.12-0.38 s (2026-11-28).
+   */
+  static final double SERVING_JIT_SETTLED_SECONDS = 0.2;
+  /** wrk's request headers: a feed reader's. */
+  private static final List<String> WRK_HEADERS = List.of("Accept-Encoding: gzip");
   /** bantin's Vert.x event loops in {@link ThreadCpu#of} ("vert.x-eventloop-thread-N"). */
   private static final String EVENT_LOOPS = "vert.x-eventloo";
   /** bantin's meters {@link #meters} reads, and their places in its answer. */
-  private static final String[] METERS =
-      {"bantin_render_count_total", "bantin_store_writer_rest_seconds_total"};
+  private static final String[] METERS = {"bantin_render_count_total",
+      "bantin_store_writer_rest_seconds_total", "jvm_gc_pause_seconds_count",
+      "jvm_gc_pause_seconds_sum"};
   private static final int RENDERS = 0;
   private static final int RESTED = 1;
+  private static final int GC_PAUSES = 2;
+  private static final int GC_PAUSED = 3;
   private final PollUpstream upstream;
   private final int feeds;
   private final int items;
@@ -334,9 +345,12 @@ final class PollPairs {
 
   /**
    * {@code pairs} pairs of wrk on the cached category feed (gzip): alone, and during a changed
-   * cycle started with it. {@code seconds} 0 means the median changed cycle, 3 to 20 s.
+   * cycle started with it. {@code seconds} 0 means the median changed cycle, 3 to 20 s. First,
+   * not counted, at most {@code maxWarmUp} such pairs until bantin's JIT compiler used at most
+   * {@link #SERVING_JIT_SETTLED_SECONDS} over a polling run: a server polls for days, and the
+   * changed warm-up ({@link #warmUp}) never ran its cycles under a read load.
    */
-  void serving(int pairs, int seconds, int connections) throws Exception {
+  void serving(int pairs, int seconds, int connections, int maxWarmUp) throws Exception {
     if (seconds <= 0) {
       if (changedSeconds.isEmpty()) {
         nextGeneration();
@@ -345,43 +359,34 @@ final class PollPairs {
       seconds = (int) Math.max(3, Math.min(20, Math.round(changedSeconds.median())));
     }
     String url = bantin.base() + "/feeds/tin.rss?limit=100";
-    List<String> headers = List.of("Accept-Encoding: gzip");
     System.out.println("== serving: wrk -t2 -c" + connections + " -d" + seconds + "s " + url);
-    WrkRun.await(WrkRun.start(url, 3, connections, headers), 3); // warm-up
+    WrkRun.await(WrkRun.start(url, 3, connections, WRK_HEADERS), 3); // warm-up
+    String header = "| pair | alone req/s | alone p99 ms | polling req/s | polling p99 ms | cycle s"
+        + " | renders while polling | writer rested s | JIT s polling | event loops CPU s alone"
+        + " / polling | event loops waited for a core s alone / polling | ingest CPU s polling"
+        + " | GC pauses alone / polling |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n";
+    StringBuilder warmUps = new StringBuilder(header);
+    int warmUp = 0;
+    boolean settled = false;
+    while (warmUp < maxWarmUp && !settled) {
+      warmUp++;
+      ServingPair pair = servingPair(url, seconds, connections, warmUp);
+      warmUps.append(pair.row(warmUp));
+      System.out.print("warm-up " + pair.row(warmUp));
+      settled = pair.polling.cpu(JitCpu.GROUP) <= SERVING_JIT_SETTLED_SECONDS;
+    }
     Ratios rps = new Ratios();
     Ratios p99 = new Ratios();
     Ratios covered = new Ratios();
-    StringBuilder runs = new StringBuilder("| pair | alone req/s | alone p99 ms |"
-        + " polling req/s | polling p99 ms | cycle s | renders while polling |"
-        + " writer rested s |\n|---|---|---|---|---|---|---|---|\n");
+    StringBuilder runs = new StringBuilder(header);
     String load = uptime();
     for (int p = 1; p <= pairs; p++) {
-      WrkRun alone = null;
-      if (p % 2 == 1) {
-        alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
-      }
-      nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
-      double[] before = meters();
-      Process wrk = WrkRun.start(url, seconds, connections, headers);
-      CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
-      WrkRun polling = WrkRun.await(wrk, seconds);
-      BantinProcess.Refresh done = cycle.join();
-      double[] after = meters();
-      double rendered = after[RENDERS] - before[RENDERS];
-      double rested = after[RESTED] - before[RESTED];
-      check(done, "fetched", feeds);
-      if (alone == null) {
-        alone = WrkRun.await(WrkRun.start(url, seconds, connections, headers), seconds);
-      }
-      double cycleSeconds = done.nanos() / 1e9;
-      rps.add(polling.requestsPerSecond() / alone.requestsPerSecond());
-      p99.add(polling.p99Micros() / alone.p99Micros());
-      covered.add(Math.min(1, cycleSeconds / seconds));
-      String line = "| %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f |%n".formatted(p,
-          alone.requestsPerSecond(), alone.p99Micros() / 1e3, polling.requestsPerSecond(),
-          polling.p99Micros() / 1e3, cycleSeconds, rendered, rested);
-      System.out.print(line + (alone.errors() + polling.errors() > 0 ? "  wrk ERRORS\n" : ""));
-      runs.append(line);
+      ServingPair pair = servingPair(url, seconds, connections, p);
+      rps.add(pair.polling.wrk.requestsPerSecond() / pair.alone.wrk.requestsPerSecond());
+      p99.add(pair.polling.wrk.p99Micros() / pair.alone.wrk.p99Micros());
+      covered.add(Math.min(1, pair.cycleSeconds / seconds));
+      System.out.print(pair.row(p));
+      runs.append(pair.row(p));
     }
     report.append("## Serving under polling\n\nwrk -t2 -c").append(connections).append(" -d")
         .append(seconds).append("s --latency -H 'Accept-Encoding: gzip' /feeds/tin.rss?limit=100"
@@ -398,8 +403,87 @@ final class PollPairs {
       report.append("NOT COMPARABLE: the cycle lasted only part of each wrk run, so the polling"
           + " figures average in time without polling; leave SERVE_SECONDS unset.\n\n");
     }
-    report.append(runs).append('\n');
+    report.append(runs).append("\nWarm-up: ").append(warmUp).append(" pairs, not counted, ")
+        .append(settled ? "until" : "NOT SETTLED: stopped before").append(" bantin's JIT compiler"
+            + " used at most ").append(SERVING_JIT_SETTLED_SECONDS).append(" s CPU over a polling"
+            + " run; ingest CPU: bantin's threads named bantin-* (parse, keys, store writer and"
+            + " readers, render, checkpoints)\n\n").append(warmUps).append('\n');
     System.out.print(report.substring(report.lastIndexOf("## Serving")));
+  }
+
+  /** wrk alone and wrk during a changed cycle, alone first in odd pairs, last in even ones. */
+  private ServingPair servingPair(String url, int seconds, int connections, int p)
+      throws Exception {
+    Measured alone = null;
+    if (p % 2 == 1) {
+      alone = aloneRun(url, seconds, connections);
+    }
+    nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
+    double[] before = meters();
+    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    Map<String, Double> waitedBefore = ThreadCpu.waited(bantin.pid());
+    Process wrk = WrkRun.start(url, seconds, connections, WRK_HEADERS);
+    CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
+    WrkRun pollingRun = WrkRun.await(wrk, seconds);
+    Measured polling = new Measured(pollingRun,
+        ThreadCpu.minus(ThreadCpu.of(bantin.pid()), cpuBefore),
+        ThreadCpu.minus(ThreadCpu.waited(bantin.pid()), waitedBefore), minus(meters(), before));
+    BantinProcess.Refresh done = cycle.join();
+    double[] cycleMeters = minus(meters(), before);
+    check(done, "fetched", feeds);
+    if (alone == null) {
+      alone = aloneRun(url, seconds, connections);
+    }
+    return new ServingPair(alone, polling, done.nanos() / 1e9, cycleMeters[RENDERS],
+        cycleMeters[RESTED]);
+  }
+
+  private Measured aloneRun(String url, int seconds, int connections) throws Exception {
+    double[] before = meters();
+    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
+    Map<String, Double> waitedBefore = ThreadCpu.waited(bantin.pid());
+    WrkRun run = WrkRun.await(WrkRun.start(url, seconds, connections, WRK_HEADERS), seconds);
+    return new Measured(run, ThreadCpu.minus(ThreadCpu.of(bantin.pid()), cpuBefore),
+        ThreadCpu.minus(ThreadCpu.waited(bantin.pid()), waitedBefore), minus(meters(), before));
+  }
+
+  private static double[] minus(double[] after, double[] before) {
+    double[] used = new double[after.length];
+    Arrays.setAll(used, i -> after[i] - before[i]);
+    return used;
+  }
+
+  /**
+   * One wrk run, with the seconds bantin's threads used a core and waited for one meanwhile, by
+   * {@link ThreadCpu} group, and how its {@link #meters} moved.
+   */
+  private record Measured(WrkRun wrk, Map<String, Double> cpu, Map<String, Double> waited,
+      double[] meters) {
+    double cpu(String group) {
+      return cpu.getOrDefault(group, 0.0);
+    }
+
+    String gcPauses() {
+      return "%.0f, %.0f ms".formatted(meters[GC_PAUSES], meters[GC_PAUSED] * 1e3);
+    }
+  }
+
+  /** One serving pair; the polling run's CPU and meters end with wrk, before the cycle may. */
+  private record ServingPair(Measured alone, Measured polling, double cycleSeconds,
+      double rendered, double rested) {
+    String row(int p) {
+      double ingest = polling.cpu.entrySet().stream().filter(e -> e.getKey().startsWith("bantin-"))
+          .mapToDouble(Map.Entry::getValue).sum();
+      return ("| %d | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f | %.2f | %.2f | %.2f / %.2f"
+          + " | %.2f / %.2f | %.2f | %s / %s |%s%n").formatted(p, alone.wrk.requestsPerSecond(),
+          alone.wrk.p99Micros() / 1e3, polling.wrk.requestsPerSecond(),
+          polling.wrk.p99Micros() / 1e3, cycleSeconds, rendered, rested,
+          polling.cpu(JitCpu.GROUP), alone.cpu(EVENT_LOOPS), polling.cpu(EVENT_LOOPS),
+          alone.waited.getOrDefault(EVENT_LOOPS, 0.0),
+          polling.waited.getOrDefault(EVENT_LOOPS, 0.0), ingest,
+          alone.gcPauses(), polling.gcPauses(),
+          alone.wrk.errors() + polling.wrk.errors() > 0 ? " wrk ERRORS" : "");
+    }
   }
 
   /**

@@ -20,6 +20,18 @@ final class ThreadCpu {
   private ThreadCpu() {}
 
   static Map<String, Double> of(long pid) {
+    return byGroup(pid, false);
+  }
+
+  /**
+   * Seconds the threads of each group were ready to run but waited for a core ({@code
+   * schedstat}'s second field); empty where the kernel keeps no schedstat.
+   */
+  static Map<String, Double> waited(long pid) {
+    return byGroup(pid, true);
+  }
+
+  private static Map<String, Double> byGroup(long pid, boolean waited) {
     Map<String, Double> byGroup = new TreeMap<>();
     try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       tasks.forEach(task -> {
@@ -28,7 +40,10 @@ final class ThreadCpu {
           int open = stat.indexOf('(');
           int close = stat.lastIndexOf(')');
           String name = stat.substring(open + 1, close).replaceAll("\\d+", "");
-          byGroup.merge(name, seconds(task, stat, close), Double::sum);
+          double seconds = waited ? waitSeconds(task) : seconds(task, stat, close);
+          if (!Double.isNaN(seconds)) {
+            byGroup.merge(name, seconds, Double::sum);
+          }
         } catch (IOException | RuntimeException e) {
           // the thread ended meanwhile
         }
@@ -43,19 +58,33 @@ final class ThreadCpu {
     Path schedstat = task.resolve("schedstat");
     if (Files.exists(schedstat)) {
       // "run-time-ns wait-time-ns timeslices" (Documentation/scheduler/sched-stats.rst)
-      String first = Files.readString(schedstat).trim().split(" ")[0];
-      return Long.parseLong(first) / 1e9;
+      return schedstat(schedstat, 0);
     }
     // After "(comm) ": state is field 3; utime and stime are fields 14 and 15.
     String[] fields = stat.substring(close + 2).split(" ");
     return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / TICKS_PER_SECOND;
   }
 
+  private static double waitSeconds(Path task) throws IOException {
+    Path schedstat = task.resolve("schedstat");
+    return Files.exists(schedstat) ? schedstat(schedstat, 1) : Double.NaN;
+  }
+
+  private static double schedstat(Path schedstat, int field) throws IOException {
+    return Long.parseLong(Files.readString(schedstat).trim().split(" ")[field]) / 1e9;
+  }
+
+  /** {@code after - before} per group. */
+  static Map<String, Double> minus(Map<String, Double> after, Map<String, Double> before) {
+    Map<String, Double> used = new TreeMap<>();
+    after.forEach((group, seconds) -> used.put(group, seconds - before.getOrDefault(group, 0.0)));
+    return used;
+  }
+
   /** {@code after - before} per group, groups that used under 5 ms left out, largest first. */
   static String delta(Map<String, Double> before, Map<String, Double> after) {
     StringBuilder out = new StringBuilder();
-    after.entrySet().stream()
-        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+    minus(after, before).entrySet().stream()
         .filter(e -> e.getValue() >= 0.005)
         .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
         .forEach(e -> out.append(out.length() > 0 ? ", " : "").append(e.getKey())
