@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.internal.VertxInternal;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -41,6 +42,7 @@ import vn.bantin.store.SqliteStore;
 import vn.bantin.store.Store;
 import vn.bantin.store.pg.PgSourceLeases;
 import vn.bantin.store.pg.PgStore;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * One running bantin: the stages wired together, the scheduler polling and the HTTP server
@@ -106,6 +108,7 @@ public final class Bantin {
                 .setJvmMetricsEnabled(true)))
         .withMetrics(new ServingMetricsFactory(registry))
         .build();
+    startEventLoops(vertx);
     // Built here, off any worker, so that its fetches run on an event-loop context.
     Fetcher fetcher = new Fetcher(vertx, settings.fetch(), clock);
     return Stores.open(vertx, settings.store(), clock)
@@ -117,6 +120,19 @@ public final class Bantin {
             .compose(config -> wire(vertx, store, fetcher, settings, config, applier, clock,
                 registry, leaseTime)))
         .onFailure(e -> vertx.close());
+  }
+
+  /**
+   * Starts every event loop thread now, from this thread: Netty starts one when it is first
+   * given work, from the thread that gives it, and a thread inherits the niceness of the thread
+   * that starts it, so a loop first handed work by a background thread would serve at that
+   * thread's lowered priority ({@link BackgroundPriority}). Vert.x 5 has no public handle on
+   * its loops; this is its internal one.
+   */
+  private static void startEventLoops(Vertx vertx) {
+    VertxInternal internal = (VertxInternal) vertx;
+    internal.nettyEventLoopGroup().forEach(loop -> loop.execute(() -> { }));
+    internal.acceptorEventLoopGroup().forEach(loop -> loop.execute(() -> { }));
   }
 
   private static Future<Bantin> wire(Vertx vertx, Store store, Fetcher fetcher,

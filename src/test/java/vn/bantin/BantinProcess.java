@@ -84,6 +84,11 @@ final class BantinProcess implements AutoCloseable {
     port.completeExceptionally(new IllegalStateException("exited before serving"));
   }
 
+  /** The process id of bantin's JVM. */
+  long pid() {
+    return process.pid();
+  }
+
   /** Every line bantin wrote to stderr so far. */
   List<String> log() {
     return new ArrayList<>(log);
@@ -134,6 +139,24 @@ final class BantinProcess implements AutoCloseable {
         process.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /**
+   * Writes a conf to {@code file}: loopback on a free port, the store in {@code data}, the test
+   * token, private networks allowed (fixtures listen on loopback), then {@code more} (YAML).
+   */
+  static Path conf(Path file, Path data, String more) {
+    return write(file, """
+        http:
+          host: 127.0.0.1
+          port: 0
+        store:
+          data_dir: %s
+        admin:
+          token: %s
+        fetch:
+          allow_private_networks: true
+        """.formatted(data, TestServer.TOKEN) + more);
   }
 
   /** Writes {@code text} to {@code file}. */

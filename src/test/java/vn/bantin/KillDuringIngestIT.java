@@ -155,19 +155,10 @@ class KillDuringIngestIT {
   }
 
   private Path conf(int run, Path data) {
-    return BantinProcess.write(dir.resolve("bantin-" + run + ".yml"), """
-        http:
-          host: 127.0.0.1
-          port: 0
-        store:
-          data_dir: %s
-        admin:
-          token: %s
-        fetch:
-          allow_private_networks: true
+    return BantinProcess.conf(dir.resolve("bantin-" + run + ".yml"), data, """
         parse:
           max_entries: 500
-        """.formatted(data, TestServer.TOKEN));
+        """);
   }
 
   private static String feedsYaml(List<SourceConfig> sources) {

@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Copies the WAL into the database file on a thread and connection of its own, so that the
@@ -55,6 +56,7 @@ final class Checkpoints {
     pending = 0;
     try {
       thread.executeBlocking(() -> {
+        BackgroundPriority.lowerCurrentThread();
         try {
           if (!closed) {
             checkpoint();

@@ -1,0 +1,74 @@
+package vn.bantin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.bantin.threads.BackgroundPriority;
+import vn.bantin.threads.ThreadNice;
+
+/**
+ * bantin as users run it, after a poll and a feed served: the threads that ingest (parse, dedup
+ * keys, the store's writer) run at {@link BackgroundPriority#NICE}, and every thread that serves
+ * (event loops, all started at start-up, renders, the store's readers) and every other thread at
+ * the priority it started with: none was started by a lowered thread.
+ */
+class BackgroundPriorityIT {
+  @TempDir Path dir;
+
+  @Test
+  void ingestRunsLoweredAndServingDoesNot() throws Exception {
+    ThreadNice.assumeLinuxWithRenice();
+    try (FixtureUpstream upstream = new FixtureUpstream()) {
+      Path feeds = BantinProcess.write(dir.resolve("feeds.yml"), """
+          version: 1
+          sources:
+            - id: vov
+              title: VOV
+              url: %s
+          """.formatted(upstream.serve("/vov.rss", "rss20_two_items.xml")));
+      Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"), "");
+      try (BantinProcess bantin = BantinProcess.start(conf, feeds, Map.of())) {
+        assertThat(bantin.refresh().getInteger("errors")).isZero();
+        assertThat(bantin.get("/feeds/all.rss").body()).contains("<item>");
+
+        // Linux keeps 15 characters of a thread's name: "bantin-store-wr" is the writer.
+        Map<String, Integer> nice = threadNices(bantin.pid());
+        assertThat(nice.keySet()).as("threads").anyMatch(t -> t.startsWith("bantin-parse-"))
+            .anyMatch(t -> t.startsWith("bantin-store-wr"))
+            .anyMatch(t -> t.startsWith("bantin-store-ke"))
+            .anyMatch(t -> t.startsWith("vert.x-eventloo"))
+            .anyMatch(t -> t.startsWith("bantin-render-"))
+            .anyMatch(t -> t.startsWith("bantin-store-re"));
+        // Every event loop started at start-up (Vert.x's default: two per core), none later by
+        // a lowered thread.
+        assertThat(nice.keySet()).as("event loops")
+            .filteredOn(t -> t.startsWith("vert.x-eventloo"))
+            .hasSize(2 * Runtime.getRuntime().availableProcessors());
+        nice.forEach((thread, value) -> {
+          boolean ingest = Stream.of("bantin-parse-", "bantin-store-wr", "bantin-store-ke",
+              "bantin-store-ch").anyMatch(thread::startsWith);
+          assertThat(value).as(thread).isEqualTo(ingest ? BackgroundPriority.NICE : 0);
+        });
+      }
+    }
+  }
+
+  /** The nice value of each thread of process {@code pid}, by its name and id in /proc. */
+  private static Map<String, Integer> threadNices(long pid) throws IOException {
+    Map<String, Integer> nice = new TreeMap<>();
+    try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+      for (Path task : (Iterable<Path>) tasks::iterator) {
+        nice.put(Files.readString(task.resolve("comm")).strip() + " (" + task.getFileName() + ")",
+            ThreadNice.of(task.resolve("stat")));
+      }
+    }
+    return nice;
+  }
+}
