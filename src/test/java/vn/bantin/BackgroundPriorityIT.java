@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -14,25 +16,34 @@ import vn.bantin.threads.BackgroundPriority;
 import vn.bantin.threads.ThreadNice;
 
 /**
- * bantin as users run it, after a poll and a feed served: the threads that ingest (parse, dedup
- * keys, the store's writer) run at {@link BackgroundPriority#NICE}, and every thread that serves
- * (event loops, all started at start-up, renders, the store's readers) and every other thread at
- * the priority it started with: none was started by a lowered thread.
+ * bantin as users run it, after a poll (one source gzipped) and a feed served: the threads that
+ * ingest (inflate, parse, dedup keys, the store's writer) run at {@link BackgroundPriority#NICE},
+ * and every thread that serves (event loops, all started at start-up, renders, the store's
+ * readers) and every other thread at the priority it started with: none was started by a
+ * lowered thread.
  */
 class BackgroundPriorityIT {
+  private static final String RSS = "application/rss+xml";
+
   @TempDir Path dir;
 
   @Test
   void ingestRunsLoweredAndServingDoesNot() throws Exception {
     ThreadNice.assumeLinuxWithRenice();
-    try (FixtureUpstream upstream = new FixtureUpstream()) {
+    try (HostileUpstream upstream = new HostileUpstream()) {
+      Instant newest = Instant.now().minus(Duration.ofHours(1));
       Path feeds = BantinProcess.write(dir.resolve("feeds.yml"), """
           version: 1
           sources:
             - id: vov
               title: VOV
               url: %s
-          """.formatted(upstream.serve("/vov.rss", "rss20_two_items.xml")));
+            - id: nhandan
+              title: Nhân Dân
+              url: %s
+          """.formatted(
+          upstream.conditional("/vov.rss", RSS, GeneratedFeeds.distinctStories("vov", 20, newest)),
+          upstream.gzipped("/nd.rss", RSS, GeneratedFeeds.distinctStories("nd", 20, newest))));
       Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"), "");
       try (BantinProcess bantin = BantinProcess.start(conf, feeds, Map.of())) {
         assertThat(bantin.refresh().getInteger("errors")).isZero();
@@ -41,6 +52,7 @@ class BackgroundPriorityIT {
         // Linux keeps 15 characters of a thread's name: "bantin-store-wr" is the writer.
         Map<String, Integer> nice = threadNices(bantin.pid());
         assertThat(nice.keySet()).as("threads").anyMatch(t -> t.startsWith("bantin-parse-"))
+            .anyMatch(t -> t.startsWith("bantin-inflate-"))
             .anyMatch(t -> t.startsWith("bantin-store-wr"))
             .anyMatch(t -> t.startsWith("bantin-store-ke"))
             .anyMatch(t -> t.startsWith("vert.x-eventloo"))
@@ -52,8 +64,8 @@ class BackgroundPriorityIT {
             .filteredOn(t -> t.startsWith("vert.x-eventloo"))
             .hasSize(2 * Runtime.getRuntime().availableProcessors());
         nice.forEach((thread, value) -> {
-          boolean ingest = Stream.of("bantin-parse-", "bantin-store-wr", "bantin-store-ke",
-              "bantin-store-ch").anyMatch(thread::startsWith);
+          boolean ingest = Stream.of("bantin-parse-", "bantin-inflate-", "bantin-store-wr",
+              "bantin-store-ke", "bantin-store-ch").anyMatch(thread::startsWith);
           assertThat(value).as(thread).isEqualTo(ingest ? BackgroundPriority.NICE : 0);
         });
       }

@@ -2,12 +2,13 @@ package vn.bantin.fetch;
 
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import vn.bantin.config.Settings;
 import vn.bantin.model.Failure;
 import vn.bantin.model.FailureCode;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Reads the body of one 200 response under the fetch's caps: refuses an encoding we did not ask
@@ -26,14 +27,14 @@ final class BodyRead {
     void failed(Failure failure);
   }
 
-  private final Vertx vertx;
+  private final WorkerExecutor inflatePool;
   private final Settings.Fetch settings;
   private BodyCollector collector;
   private Future<Failure> decoding; // the chunk being inflated on a worker, if any
   private boolean stopped;
 
-  BodyRead(Vertx vertx, Settings.Fetch settings) {
-    this.vertx = vertx;
+  BodyRead(WorkerExecutor inflatePool, Settings.Fetch settings) {
+    this.inflatePool = inflatePool;
     this.settings = settings;
   }
 
@@ -88,9 +89,13 @@ final class BodyRead {
       return;
     }
     // Inflating runs on a worker, one chunk at a time with the response paused: 64 KB of a gzip
-    // bomb expands to tens of megabytes, a quarter second that would stall the event loop.
+    // bomb expands to tens of megabytes, a quarter second that would stall the event loop. It
+    // is ingest work: the workers run lowered, as the parse pool's do.
     response.pause();
-    decoding = vertx.executeBlocking(() -> collector.accept(chunk), false);
+    decoding = inflatePool.executeBlocking(() -> {
+      BackgroundPriority.lowerCurrentThread();
+      return collector.accept(chunk);
+    }, false);
     decoding.onComplete(decoded -> {
       if (stopped) {
         return;

@@ -141,7 +141,7 @@ final class FetchRun {
   }
 
   private void receive(FetchUrl url, HttpClientResponse response) {
-    body = new BodyRead(shared.vertx(), shared.settings());
+    body = new BodyRead(shared.inflatePool(), shared.settings());
     body.start(response, ended -> inFlightOpen = false, new BodyRead.Listener() {
       @Override
       public void read(byte[] bytes) {

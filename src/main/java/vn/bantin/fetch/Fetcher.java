@@ -35,6 +35,7 @@ public final class Fetcher {
   private final Context context;
   private final HttpClient client;
   private final WorkerExecutor dnsPool;
+  private final WorkerExecutor inflatePool;
   private final HostLimiter limiter;
   private final FetchShared shared;
   private final ParsedUrls urls = new ParsedUrls(URLS_KEPT);
@@ -60,7 +61,9 @@ public final class Fetcher {
         : vertx.createSharedWorkerExecutor("bantin-fetch-dns", lookups);
     CheckedResolver resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
     this.limiter = new HostLimiter(settings.concurrency(), settings.perHostConcurrency());
-    this.shared = new FetchShared(vertx, client, settings, resolver,
+    this.inflatePool = vertx.createSharedWorkerExecutor("bantin-inflate",
+        Runtime.getRuntime().availableProcessors());
+    this.shared = new FetchShared(inflatePool, client, settings, resolver,
         new Deadlines(vertx, settings.deadline()), new HopRequest(settings), clock);
   }
 
@@ -141,6 +144,7 @@ public final class Fetcher {
   public void close() {
     context.runOnContext(v -> limiter.close());
     client.close();
+    inflatePool.close();
     if (dnsPool != null) {
       dnsPool.close();
     }
