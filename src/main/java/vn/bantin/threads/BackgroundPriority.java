@@ -40,13 +40,19 @@ public final class BackgroundPriority {
 
   private BackgroundPriority() {}
 
-  /** Lowers the calling thread's priority to {@link #NICE}; after the first call, a no-op. */
+  /**
+   * Lowers the calling thread's priority to {@link #NICE}, never raising it (a bantin started
+   * under {@code nice -n 15} stays at 15); after the first call, a no-op.
+   */
   public static void lowerCurrentThread() {
     if (unavailable || LOWERED.get()) {
       return;
     }
     LOWERED.set(true);
     try {
+      if (currentNice() >= NICE) {
+        return; // started lower already (bantin run under nice): never raise it
+      }
       // "/proc/thread-self" links to "PID/task/TID".
       String tid = Files.readSymbolicLink(THREAD_SELF).getFileName().toString();
       Process renice = new ProcessBuilder("renice", "-n", Integer.toString(NICE), "-p", tid)
@@ -62,6 +68,12 @@ public final class BackgroundPriority {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** The calling thread's nice value: field 19 of its stat, after the name in parentheses. */
+  private static int currentNice() throws IOException {
+    String stat = Files.readString(THREAD_SELF.resolve("stat"));
+    return Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[16]);
   }
 
   private static void giveUp(String why) {

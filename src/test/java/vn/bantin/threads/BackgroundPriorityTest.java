@@ -2,6 +2,10 @@ package vn.bantin.threads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -36,5 +40,27 @@ class BackgroundPriorityTest {
     // the niceness of the thread that starts them.
     assertThat(startedByIt.get()).isEqualTo(BackgroundPriority.NICE);
     assertThat(other.get()).isZero();
+  }
+
+  @Test
+  void aThreadAlreadyLowerIsNeverRaised() throws Exception {
+    ThreadNice.assumeLinuxWithRenice();
+    AtomicInteger after = new AtomicInteger(-1);
+    Thread started = new Thread(() -> {
+      try {
+        String tid = Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+        new ProcessBuilder("renice", "-n", "15", "-p", tid).start().waitFor();
+        BackgroundPriority.lowerCurrentThread();
+        after.set(ThreadNice.ofThisThread());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    started.start();
+    started.join();
+
+    assertThat(after.get()).isEqualTo(15);
   }
 }

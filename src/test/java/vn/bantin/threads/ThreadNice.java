@@ -16,6 +16,8 @@ public final class ThreadNice {
         "no /proc/thread-self (not Linux): skipped");
     Process which = new ProcessBuilder("sh", "-c", "command -v renice").start();
     assumeTrue(which.waitFor() == 0, "renice is not installed: skipped");
+    int nice = ofThisThread();
+    assumeTrue(nice == 0, "the tests run at nice " + nice + ", not 0: skipped");
   }
 
   /** The nice value (field 19) of a /proc stat file; the name in parentheses may hold spaces. */
