@@ -16,11 +16,11 @@ import vn.bantin.threads.BackgroundPriority;
 import vn.bantin.threads.ThreadNice;
 
 /**
- * bantin as users run it, after a poll (one source gzipped) and a feed served: the threads that
- * ingest (inflate, parse, dedup keys, the store's writer) run at {@link BackgroundPriority#NICE},
- * and every thread that serves (event loops, all started at start-up, renders, the store's
- * readers) and every other thread at the priority it started with: none was started by a
- * lowered thread.
+ * bantin as users run it, after a poll (one source gzipped), a feed served, a source added by
+ * an admin and polled, and another format served: the threads that ingest (inflate, parse, dedup
+ * keys, the store's writer) run at {@link BackgroundPriority#NICE}, and every thread that serves
+ * (event loops, all started at start-up, renders, the store's readers) and every other thread at
+ * the priority it started with: none was started by a lowered thread.
  */
 class BackgroundPriorityIT {
   private static final String RSS = "application/rss+xml";
@@ -45,9 +45,17 @@ class BackgroundPriorityIT {
           upstream.conditional("/vov.rss", RSS, GeneratedFeeds.distinctStories("vov", 20, newest)),
           upstream.gzipped("/nd.rss", RSS, GeneratedFeeds.distinctStories("nd", 20, newest))));
       Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"), "");
+      String added = upstream.gzipped("/lc.rss", RSS,
+          GeneratedFeeds.distinctStories("lc", 20, newest));
       try (BantinProcess bantin = BantinProcess.start(conf, feeds, Map.of())) {
         assertThat(bantin.refresh().getInteger("errors")).isZero();
         assertThat(bantin.get("/feeds/all.rss").body()).contains("<item>");
+        // An admin's edit, applied and polled, and another format rendered.
+        assertThat(bantin.post("/admin/api/sources", """
+            {"id": "laichau", "title": "Báo Lai Châu", "url": "%s"}""".formatted(added))
+            .statusCode()).isEqualTo(201);
+        assertThat(bantin.refresh().getInteger("errors")).isZero();
+        assertThat(bantin.get("/feeds/all.json").body()).contains("Báo Lai Châu");
 
         // Linux keeps 15 characters of a thread's name: "bantin-store-wr" is the writer.
         Map<String, Integer> nice = threadNices(bantin.pid());

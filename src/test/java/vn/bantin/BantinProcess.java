@@ -103,6 +103,14 @@ final class BantinProcess implements AutoCloseable {
         .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /** POST of a JSON body with the test token. */
+  HttpResponse<String> post(String path, String json) throws Exception {
+    return client.send(HttpRequest.newBuilder(URI.create(url(path)))
+        .header("Authorization", TunedServer.AUTH).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   /** POST /admin/api/refresh with the test token; the summary. */
   JsonObject refresh() throws Exception {
     HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(
