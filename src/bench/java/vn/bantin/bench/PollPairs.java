@@ -406,8 +406,8 @@ final class PollPairs {
     report.append(runs).append("\nWarm-up: ").append(warmUp).append(" pairs, not counted, ")
         .append(settled ? "until" : "NOT SETTLED: stopped before").append(" bantin's JIT compiler"
             + " used at most ").append(SERVING_JIT_SETTLED_SECONDS).append(" s CPU over a polling"
-            + " run; ingest CPU: bantin's threads named bantin-* (parse, keys, store writer and"
-            + " readers, render, checkpoints)\n\n").append(warmUps).append('\n');
+            + " run; ingest CPU: bantin's threads named bantin-* (inflate, parse, keys, store"
+            + " writer, checkpoints, and the store readers and renders that serve)\n\n").append(warmUps).append('\n');
     System.out.print(report.substring(report.lastIndexOf("## Serving")));
   }
 
