@@ -44,7 +44,8 @@ class BackgroundPriorityIT {
           """.formatted(
           upstream.conditional("/vov.rss", RSS, GeneratedFeeds.distinctStories("vov", 20, newest)),
           upstream.gzipped("/nd.rss", RSS, GeneratedFeeds.distinctStories("nd", 20, newest))));
-      Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"), "");
+      Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"),
+          BantinProcess.ALLOW_PRIVATE_NETWORKS);
       String added = upstream.gzipped("/lc.rss", RSS,
           GeneratedFeeds.distinctStories("lc", 20, newest));
       try (BantinProcess bantin = BantinProcess.start(conf, feeds, Map.of())) {

@@ -149,9 +149,15 @@ final class BantinProcess implements AutoCloseable {
     }
   }
 
+  /** The fetch section that lets bantin poll fixtures, which listen on loopback. */
+  static final String ALLOW_PRIVATE_NETWORKS = """
+      fetch:
+        allow_private_networks: true
+      """;
+
   /**
    * Writes a conf to {@code file}: loopback on a free port, the store in {@code data}, the test
-   * token, private networks allowed (fixtures listen on loopback), then {@code more} (YAML).
+   * token, then {@code more} (YAML sections).
    */
   static Path conf(Path file, Path data, String more) {
     return write(file, """
@@ -162,8 +168,6 @@ final class BantinProcess implements AutoCloseable {
           data_dir: %s
         admin:
           token: %s
-        fetch:
-          allow_private_networks: true
         """.formatted(data, TestServer.TOKEN) + more);
   }
 

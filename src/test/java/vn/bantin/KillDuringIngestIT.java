@@ -155,7 +155,8 @@ class KillDuringIngestIT {
   }
 
   private Path conf(int run, Path data) {
-    return BantinProcess.conf(dir.resolve("bantin-" + run + ".yml"), data, """
+    return BantinProcess.conf(dir.resolve("bantin-" + run + ".yml"), data,
+        BantinProcess.ALLOW_PRIVATE_NETWORKS + """
         parse:
           max_entries: 500
         """);

@@ -66,18 +66,11 @@ class PrivateNetworksIT {
 
   /** A conf that leaves fetch.allow_private_networks at its default. */
   private Path conf() {
-    return BantinProcess.write(dir.resolve("bantin.yml"), """
-        http:
-          host: 127.0.0.1
-          port: 0
-        store:
-          data_dir: %s
-        admin:
-          token: %s
+    return BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"), """
         fetch:
           connect_timeout: 2s
           deadline: 5s
-        """.formatted(dir.resolve("data"), TestServer.TOKEN));
+        """);
   }
 
   private Path feeds(FixtureUpstream upstream) {
