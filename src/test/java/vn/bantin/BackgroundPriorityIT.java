@@ -1,7 +1,9 @@
 package vn.bantin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.bantin.Eventually.eventually;
 
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +48,9 @@ class BackgroundPriorityIT {
           upstream.gzipped("/nd.rss", RSS, GeneratedFeeds.distinctStories("nd", 20, newest))));
       Path conf = BantinProcess.conf(dir.resolve("bantin.yml"), dir.resolve("data"),
           BantinProcess.ALLOW_PRIVATE_NETWORKS);
+      // Newer than the others, so that its stories lead the category feeds whatever their limit.
       String added = upstream.gzipped("/lc.rss", RSS,
-          GeneratedFeeds.distinctStories("lc", 20, newest));
+          GeneratedFeeds.distinctStories("lc", 20, newest.plus(Duration.ofMinutes(30))));
       try (BantinProcess bantin = BantinProcess.start(conf, feeds, Map.of())) {
         assertThat(bantin.refresh().getInteger("errors")).isZero();
         assertThat(bantin.get("/feeds/all.rss").body()).contains("<item>");
@@ -55,7 +58,11 @@ class BackgroundPriorityIT {
         assertThat(bantin.post("/admin/api/sources", """
             {"id": "laichau", "title": "Báo Lai Châu", "url": "%s"}""".formatted(added))
             .statusCode()).isEqualTo(201);
-        assertThat(bantin.refresh().getInteger("errors")).isZero();
+        // The edit comes into force after the answer: refresh until it polls the new source too.
+        JsonObject[] refreshed = new JsonObject[1];
+        eventually(Duration.ofSeconds(30),
+            () -> (refreshed[0] = bantin.refresh()).getInteger("sources") == 3);
+        assertThat(refreshed[0].getInteger("errors")).isZero();
         assertThat(bantin.get("/feeds/all.json").body()).contains("Báo Lai Châu");
 
         // Linux keeps 15 characters of a thread's name: "bantin-store-wr" is the writer.
