@@ -143,6 +143,11 @@ final class PollPairs {
       double benchCompiler = lastReferenceJit;
       print("warm-up unchanged reference with metrics", unchangedReference(metered));
       benchCompiler += lastReferenceJit;
+      // What the measured pairs do besides their cycles: without these in the warm-up, the first
+      // read of /metrics and the first one-source refreshes came with the pairs, and bantin's
+      // compiler used 0.011-0.037 s in each measured cycle (a cycle is ~0.025 s on 2 cores).
+      oneSourceBantin();
+      meters();
       double bantinCompiler = bantinJit.sinceLast();
       System.out.printf("    round %d: JIT compiler CPU s: bantin %.3f, bench JVM %.3f%n", round,
           bantinCompiler, benchCompiler);
