@@ -122,7 +122,8 @@ final class PollPairs {
 
   /**
    * Settles bantin's first poll (of generation 0, feeds without items), then warms both sides
-   * up the way a server runs, warm: rounds of one unchanged cycle of each side until bantin's
+   * up the way a server runs, warm: rounds of one unchanged cycle of each side (and of bantin's
+   * one-source refresh, and in the first rounds a read of its /metrics) until bantin's
    * JIT compiler used at most {@link #JIT_SETTLED_SECONDS} over each of {@link #SETTLED_ROUNDS}
    * rounds in a row (this JVM's, which runs the reference and the upstream, is printed too); at
    * least {@link #MIN_WARM_UP_ROUNDS}, at most {@code maxRounds}. Then rounds of one changed
