@@ -146,7 +146,8 @@ public final class Bantin {
     }
     int cores = Runtime.getRuntime().availableProcessors();
     int parseThreads = settings.parse().poolSize() > 0 ? settings.parse().poolSize() : cores;
-    WorkerExecutor parsePool = vertx.createSharedWorkerExecutor("bantin-parse", parseThreads);
+    WorkerExecutor parsePool = BackgroundPriority.lowered(
+        vertx.createSharedWorkerExecutor("bantin-parse", parseThreads));
     WorkerExecutor renderPool = vertx.createSharedWorkerExecutor("bantin-render",
         settings.serve().renderPoolSize());
     Refresher refresher = new Refresher(fetcher, new FeedParser(settings.parse().maxDepth()),

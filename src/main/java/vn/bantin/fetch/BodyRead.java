@@ -8,7 +8,6 @@ import io.vertx.core.http.HttpHeaders;
 import vn.bantin.config.Settings;
 import vn.bantin.model.Failure;
 import vn.bantin.model.FailureCode;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Reads the body of one 200 response under the fetch's caps: refuses an encoding we did not ask
@@ -89,13 +88,9 @@ final class BodyRead {
       return;
     }
     // Inflating runs on a worker, one chunk at a time with the response paused: 64 KB of a gzip
-    // bomb expands to tens of megabytes, a quarter second that would stall the event loop. It
-    // is ingest work: the workers run lowered, as the parse pool's do.
+    // bomb expands to tens of megabytes, a quarter second that would stall the event loop.
     response.pause();
-    decoding = inflatePool.executeBlocking(() -> {
-      BackgroundPriority.lowerCurrentThread();
-      return collector.accept(chunk);
-    }, false);
+    decoding = inflatePool.executeBlocking(() -> collector.accept(chunk), false);
     decoding.onComplete(decoded -> {
       if (stopped) {
         return;

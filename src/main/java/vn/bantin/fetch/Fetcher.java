@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import vn.bantin.config.Settings;
 import vn.bantin.model.Failure;
 import vn.bantin.model.FailureCode;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Fetches feeds over HTTP: conditional GET, gzip, size caps, an absolute deadline, redirects
@@ -61,8 +62,9 @@ public final class Fetcher {
         : vertx.createSharedWorkerExecutor("bantin-fetch-dns", lookups);
     CheckedResolver resolver = dnsPool == null ? null : new CheckedResolver(dnsPool, isPublic);
     this.limiter = new HostLimiter(settings.concurrency(), settings.perHostConcurrency());
-    this.inflatePool = vertx.createSharedWorkerExecutor("bantin-inflate",
-        Runtime.getRuntime().availableProcessors());
+    // Inflating is ingest work: its threads run lowered, as the parse pool's do.
+    this.inflatePool = BackgroundPriority.lowered(vertx.createSharedWorkerExecutor(
+        "bantin-inflate", Runtime.getRuntime().availableProcessors()));
     this.shared = new FetchShared(inflatePool, client, settings, resolver,
         new Deadlines(vertx, settings.deadline()), new HopRequest(settings), clock);
   }

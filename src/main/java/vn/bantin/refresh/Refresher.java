@@ -25,7 +25,6 @@ import vn.bantin.parse.FeedParseException;
 import vn.bantin.parse.FeedParser;
 import vn.bantin.store.IngestResult;
 import vn.bantin.store.Store;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Polls one source through the whole pipeline: fetch, parse, normalize, store. The returned
@@ -137,7 +136,6 @@ public final class Refresher {
 
   private List<Entry> entriesOf(SourceConfig source, FetchResult.Fetched fetched,
       Instant fetchedAt) throws FeedParseException {
-    BackgroundPriority.lowerCurrentThread();
     var feed = parser.parse(fetched.body(), fetched.contentType(), fetched.finalUrl());
     return normalizer.normalize(source.id(), feed, fetched.finalUrl(), fetchedAt);
   }

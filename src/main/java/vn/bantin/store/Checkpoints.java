@@ -10,7 +10,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Copies the WAL into the database file on a thread and connection of its own, so that the
@@ -56,7 +55,6 @@ final class Checkpoints {
     pending = 0;
     try {
       thread.executeBlocking(() -> {
-        BackgroundPriority.lowerCurrentThread();
         try {
           if (!closed) {
             checkpoint();

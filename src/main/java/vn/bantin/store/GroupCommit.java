@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.IntConsumer;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Runs the store's writes on its one writer thread, in submission order, and commits the writes
@@ -76,7 +75,6 @@ final class GroupCommit {
     // finds its write done when an earlier task's group ran it; otherwise it runs groups from
     // the head of the queue until it is (the queue's order is the order of the writes).
     return writer.executeBlocking(() -> {
-      BackgroundPriority.lowerCurrentThread();
       while (!write.done) {
         readersFirst.awaitTurn();
         runGroup();

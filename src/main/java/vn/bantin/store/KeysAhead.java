@@ -17,7 +17,6 @@ import vn.bantin.dedup.StoryIdentity;
 import vn.bantin.dedup.StoryIdentity.Keys;
 import vn.bantin.model.Entry;
 import vn.bantin.model.Story;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Computes the dedup keys of a poll's entries ({@link StoryIdentity#keysOf}) on a thread of its
@@ -59,7 +58,6 @@ final class KeysAhead {
   Batch start(List<Entry> entries, Function<Story, Set<String>> rules) {
     Batch batch = new Batch(entries, rules);
     thread.executeBlocking(() -> {
-      BackgroundPriority.lowerCurrentThread();
       batch.prepare(this);
       return null;
     }, false);

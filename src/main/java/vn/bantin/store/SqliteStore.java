@@ -19,6 +19,7 @@ import vn.bantin.config.SourceConfig;
 import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * The {@link Store} of one machine: an embedded SQLite database, {@code bantin.db} in the data
@@ -92,11 +93,14 @@ public final class SqliteStore implements Store {
     if (readPoolSize < 1) {
       return Future.failedFuture(new IllegalArgumentException("readPoolSize < 1"));
     }
-    WorkerExecutor writer = vertx.createSharedWorkerExecutor("bantin-store-write", 1);
+    // Writing, keys and checkpoints are ingest work and run lowered; the readers serve feeds.
+    WorkerExecutor writer =
+        BackgroundPriority.lowered(vertx.createSharedWorkerExecutor("bantin-store-write", 1));
     WorkerExecutor readers = vertx.createSharedWorkerExecutor("bantin-store-read", readPoolSize);
-    WorkerExecutor keysThread = vertx.createSharedWorkerExecutor("bantin-store-keys", 1);
-    WorkerExecutor checkpointThread =
-        vertx.createSharedWorkerExecutor("bantin-store-checkpoint", 1);
+    WorkerExecutor keysThread =
+        BackgroundPriority.lowered(vertx.createSharedWorkerExecutor("bantin-store-keys", 1));
+    WorkerExecutor checkpointThread = BackgroundPriority.lowered(
+        vertx.createSharedWorkerExecutor("bantin-store-checkpoint", 1));
     Future<SqliteStore> opened = writer.executeBlocking(() -> {
       Files.createDirectories(dataDir);
       Path file = dataDir.resolve(DATABASE_FILE);

@@ -21,7 +21,6 @@ import vn.bantin.model.Entry;
 import vn.bantin.model.SourceState;
 import vn.bantin.model.Story;
 import vn.bantin.store.IngestResult;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * One poll written inside one transaction: the source's state with its validators; the entries
@@ -100,7 +99,6 @@ final class PgIngest {
   }
 
   private static List<Keys> keysOf(List<Entry> entries, Map<String, String> known) {
-    BackgroundPriority.lowerCurrentThread();
     List<Keys> keys = new ArrayList<>(entries.size());
     for (Entry entry : entries) {
       Keys k = StoryIdentity.keysOf(entry);
@@ -141,7 +139,6 @@ final class PgIngest {
           }
           return unfingerprinted.isEmpty() ? Future.succeededFuture(fresh)
               : compute.executeBlocking(() -> {
-                BackgroundPriority.lowerCurrentThread();
                 unfingerprinted.forEach(Keys::fingerprint);
                 return fresh;
               }, false);

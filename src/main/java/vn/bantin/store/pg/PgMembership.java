@@ -17,7 +17,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import vn.bantin.model.SourceRef;
 import vn.bantin.model.Story;
-import vn.bantin.threads.BackgroundPriority;
 
 /**
  * Keeps {@code category_stories} current: which categories show a story, decided by the rules
@@ -133,7 +132,6 @@ final class PgMembership {
 
   private static Map<String, Set<String>> judge(List<Story> stories,
       Function<Story, Set<String>> rules) {
-    BackgroundPriority.lowerCurrentThread();
     Map<String, Set<String>> categories = new HashMap<>();
     for (Story story : stories) {
       categories.put(story.id(), rules.apply(story));

@@ -9,6 +9,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
+import vn.bantin.threads.BackgroundPriority;
 
 /**
  * What {@link PgStore} runs on: a connection pool for writes, one for reads, so a poll waiting for
@@ -38,8 +39,9 @@ record PgPools(Pool writes, Pool reads, WorkerExecutor compute) {
         WRITE_WAIT_SECONDS);
     Pool reads = pool(vertx, options, "bantin-store-pg-read", readConnections,
         READ_WAIT_SECONDS);
-    WorkerExecutor compute = vertx.createSharedWorkerExecutor("bantin-store-compute",
-        Math.max(1, Runtime.getRuntime().availableProcessors()));
+    // Keys, fingerprints and category rules of ingest: CPU work, run lowered.
+    WorkerExecutor compute = BackgroundPriority.lowered(vertx.createSharedWorkerExecutor(
+        "bantin-store-compute", Math.max(1, Runtime.getRuntime().availableProcessors())));
     return new PgPools(writes, reads, compute);
   }
 
