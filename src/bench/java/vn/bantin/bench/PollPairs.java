@@ -418,7 +418,8 @@ final class PollPairs {
         .append(settled ? "until" : "NOT SETTLED: stopped before").append(" bantin's JIT compiler"
             + " used at most ").append(SERVING_JIT_SETTLED_SECONDS).append(" s CPU over a polling"
             + " run; ingest CPU: bantin's threads named bantin-* (inflate, parse, keys, store"
-            + " writer, checkpoints, and the store readers and renders that serve)\n\n").append(warmUps).append('\n');
+            + " writer, checkpoints, and the store readers and renders that serve)\n\n")
+        .append(warmUps).append('\n');
     System.out.print(report.substring(report.lastIndexOf("## Serving")));
   }
 
@@ -430,17 +431,12 @@ final class PollPairs {
       alone = aloneRun(url, seconds, connections);
     }
     nextGeneration(); // before wrk starts: rendering the upstream's feeds is not bantin's work
-    double[] before = meters();
-    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
-    Map<String, Double> waitedBefore = ThreadCpu.waited(bantin.pid());
+    Snapshot before = snapshot();
     Process wrk = WrkRun.start(url, seconds, connections, WRK_HEADERS);
     CompletableFuture<BantinProcess.Refresh> cycle = bantin.refreshAsync();
-    WrkRun pollingRun = WrkRun.await(wrk, seconds);
-    Measured polling = new Measured(pollingRun,
-        ThreadCpu.minus(ThreadCpu.of(bantin.pid()), cpuBefore),
-        ThreadCpu.minus(ThreadCpu.waited(bantin.pid()), waitedBefore), minus(meters(), before));
+    Measured polling = since(before, WrkRun.await(wrk, seconds));
     BantinProcess.Refresh done = cycle.join();
-    double[] cycleMeters = minus(meters(), before);
+    double[] cycleMeters = minus(meters(), before.meters());
     check(done, "fetched", feeds);
     if (alone == null) {
       alone = aloneRun(url, seconds, connections);
@@ -450,12 +446,23 @@ final class PollPairs {
   }
 
   private Measured aloneRun(String url, int seconds, int connections) throws Exception {
-    double[] before = meters();
-    Map<String, Double> cpuBefore = ThreadCpu.of(bantin.pid());
-    Map<String, Double> waitedBefore = ThreadCpu.waited(bantin.pid());
-    WrkRun run = WrkRun.await(WrkRun.start(url, seconds, connections, WRK_HEADERS), seconds);
-    return new Measured(run, ThreadCpu.minus(ThreadCpu.of(bantin.pid()), cpuBefore),
-        ThreadCpu.minus(ThreadCpu.waited(bantin.pid()), waitedBefore), minus(meters(), before));
+    Snapshot before = snapshot();
+    return since(before,
+        WrkRun.await(WrkRun.start(url, seconds, connections, WRK_HEADERS), seconds));
+  }
+
+  /** bantin's {@link #meters}, and its threads' CPU and waits by {@link ThreadCpu} group. */
+  private record Snapshot(double[] meters, Map<String, Double> cpu, Map<String, Double> waited) {}
+
+  private Snapshot snapshot() {
+    return new Snapshot(meters(), ThreadCpu.of(bantin.pid()), ThreadCpu.waited(bantin.pid()));
+  }
+
+  /** {@code run}, with what bantin used and how its meters moved since {@code before}. */
+  private Measured since(Snapshot before, WrkRun run) {
+    Snapshot after = snapshot();
+    return new Measured(run, ThreadCpu.minus(after.cpu(), before.cpu()),
+        ThreadCpu.minus(after.waited(), before.waited()), minus(after.meters(), before.meters()));
   }
 
   private static double[] minus(double[] after, double[] before) {

@@ -14,9 +14,9 @@ import java.util.logging.Logger;
  * Lowers the scheduling priority of the threads that ingest polled feeds (inflate, parse, dedup
  * keys, the store's writer and checkpoints) to {@link #NICE}, so that on a machine whose cores
  * are all busy the event loops that serve feeds run first and ingest takes what they leave; with
- * a core to spare nothing changes. On two cores that wrk keeps busy, a cached feed kept 0.92x of its
- * requests per second during a changed poll cycle instead of 0.85x, at a p99 of 4.8 ms instead of
- * 7.5 (BENCHMARKS.md, thirteenth round).
+ * a core to spare nothing changes. On two cores that wrk keeps busy, a cached feed kept 0.92x of
+ * its requests per second during a changed poll cycle instead of 0.85x, at a p99 of 4.8 ms
+ * instead of 7.5 (BENCHMARKS.md, thirteenth round).
  *
  * <p>Linux only, and without privileges: the JVM maps no Java thread priority to the OS unless
  * started with options every deployment would have to carry, so the thread names itself to
